@@ -1,0 +1,2 @@
+/** The kiosk configuration: defaults, schema, fleet/group/kiosk layering, signing and verification. */
+package org.bianmin.config;

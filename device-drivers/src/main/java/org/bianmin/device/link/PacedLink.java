@@ -1,0 +1,70 @@
+package org.bianmin.device.link;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Holds each write back for as long as its bytes would take on a real serial line at the given
+ * settings, so a simulator behind a pty or an in-memory pipe answers with realistic timing.
+ */
+public final class PacedLink implements SerialLink {
+    private static final int CHUNK = 64;
+    private final SerialLink inner;
+    private final SerialSettings settings;
+    private long lineFreeAt = System.nanoTime();
+
+    public PacedLink(SerialLink inner, SerialSettings settings) {
+        this.inner = inner;
+        this.settings = settings;
+    }
+
+    public SerialSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public synchronized void write(byte[] data, int offset, int length) throws LinkException {
+        // Bytes leave in small chunks, each once the line would have finished sending the previous one.
+        for (int pos = 0; pos < length; pos += CHUNK) {
+            int n = Math.min(CHUNK, length - pos);
+            long now = System.nanoTime();
+            long start = Math.max(now, lineFreeAt);
+            long done = start + settings.wireNanos(n);
+            waitUntil(done);
+            inner.write(data, offset + pos, n);
+            lineFreeAt = done;
+        }
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length, Duration timeout) throws LinkException {
+        return inner.read(buffer, offset, length, timeout);
+    }
+
+    @Override
+    public void discardInput() throws LinkException {
+        inner.discardInput();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return inner.isOpen();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
