@@ -2,6 +2,7 @@ package org.bianmin.device.gpio;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.IO;
+import com.pi4j.io.gpio.digital.Digital;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
@@ -234,7 +235,7 @@ abstract class GpioDevice implements Device {
     }
 
     /** Reads a pin level; a failure or an unknown level is a {@link DeviceError#GPIO_FAULT} naming the pin. */
-    protected static boolean read(com.pi4j.io.gpio.digital.Digital<?, ?, ?> pin) throws DeviceException {
+    protected static boolean read(Digital<?, ?, ?> pin) throws DeviceException {
         DigitalState s;
         try {
             s = pin.state();

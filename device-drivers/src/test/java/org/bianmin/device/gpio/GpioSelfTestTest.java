@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bianmin.device.HealthLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,14 +54,14 @@ class GpioSelfTestTest {
                 + "test it with a power cycle", checks.get(4).line());
         assertTrue(bench.hand.guideLightLit(), "guide light restored");
         assertTrue(relayLevels.isEmpty(), "relay never switched");
-        assertTrue(lights.checkHealth(org.bianmin.device.HealthLevel.INTERNAL).healthy());
+        assertTrue(lights.checkHealth(HealthLevel.INTERNAL).healthy());
         assertEquals(TamperAck.NOTHING_RAISED, sensors.acknowledgeTamper().get(1, TimeUnit.SECONDS));
-        assertTrue(relay.checkHealth(org.bianmin.device.HealthLevel.INTERNAL).healthy());
+        assertTrue(relay.checkHealth(HealthLevel.INTERNAL).healthy());
     }
 
     @Test
     void anActiveLowWiringIsReportedInItsOwnLevels() {
-        GpioPins lowLights = new GpioPins(23, 24, 17, 27, java.util.Map.of(), false, true);
+        GpioPins lowLights = new GpioPins(23, 24, 17, 27, Map.of(), false, true);
         List<PinCheck> checks = new GpioSelfTest(bench.pi4j, lowLights).run();
         assertEquals("PASSED guide-light BCM 23: lit (LOW) then dark (HIGH), both read back", checks.get(0).line());
         assertEquals(4, checks.size());

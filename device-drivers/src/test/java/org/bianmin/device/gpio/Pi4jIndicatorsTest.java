@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.device.DeviceError;
+import org.bianmin.device.DeviceException;
 import org.bianmin.device.DeviceState;
 import org.bianmin.device.HealthLevel;
 import org.bianmin.device.HealthReport;
@@ -169,8 +171,8 @@ class Pi4jIndicatorsTest {
     void aPinAlreadyHeldMakesOpenFailWithGpioFaultAndGivesBackWhatItClaimed() throws Exception {
         bench.indicators();
         Pi4jIndicators second = new Pi4jIndicators("second-lights", bench.pi4j, bench.pins, bench.clock, bench.statistics);
-        org.bianmin.device.DeviceException e = assertThrows(org.bianmin.device.DeviceException.class, second::open);
-        assertEquals(org.bianmin.device.DeviceError.GPIO_FAULT, e.error());
+        DeviceException e = assertThrows(DeviceException.class, second::open);
+        assertEquals(DeviceError.GPIO_FAULT, e.error());
         assertTrue(e.getMessage().startsWith("second-lights: cannot claim BCM 23 (guide-light)"), e.getMessage());
         assertEquals(DeviceState.CLOSED, second.state());
         assertEquals(2, bench.pi4j.registry().allByType(DigitalOutput.class).size());
