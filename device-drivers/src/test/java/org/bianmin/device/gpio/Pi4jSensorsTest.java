@@ -2,6 +2,7 @@ package org.bianmin.device.gpio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -213,5 +214,12 @@ class Pi4jSensorsTest {
         bench.clock.advanceMillis(1_000);
         assertFalse(sensors.tamperAlarmRaised());
         assertEquals(0, bench.clock.pending());
+    }
+
+    @Test
+    void negativeSensorTimesAreRefusedSayingWhatToUse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SensorSettings(Duration.ofMillis(-1), Duration.ofSeconds(3), Duration.ofMillis(10)));
+        assertEquals("door stable time -1 ms is negative; use 0 or more, e.g. 200 ms", e.getMessage());
     }
 }
