@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
 
 /** The one-line pin spec is typed by technicians: any input gives pins or a clear IllegalArgumentException, nothing else. */
-class GpioPinsSpecProperties {
+class GpioPinsSpecPropertyTest {
     private static final String GOOD = GpioPins.REFERENCE.toSpec();
 
     @Provide

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class DebouncerProperties {
+class DebouncerPropertyTest {
 
     /** One raw observation: the input reads {@code high} for {@code millis}; {@code pollAt} in 0..1 of that time, or none. */
     record Step(boolean high, int millis, double pollAt, boolean poll) {}
