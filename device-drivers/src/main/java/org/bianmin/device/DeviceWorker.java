@@ -1,6 +1,8 @@
 package org.bianmin.device;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +20,11 @@ public final class DeviceWorker implements AutoCloseable {
     }
 
     private final ExecutorService executor;
+    private final String deviceName;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
     public DeviceWorker(String deviceName) {
+        this.deviceName = deviceName;
         this.executor = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("device-" + deviceName).factory());
     }
 
@@ -29,6 +34,12 @@ public final class DeviceWorker implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Operation<T> op) {
         CompletableFuture<T> f = new CompletableFuture<>();
+        pending.add(f);
+        f.whenComplete((v, e) -> pending.remove(f));
+        if (executor.isShutdown()) {
+            f.completeExceptionally(new DeviceException(DeviceError.LINK_IO, deviceName + " is closed"));
+            return f;
+        }
         executor.execute(() -> {
             try {
                 f.complete(op.run());
@@ -41,9 +52,13 @@ public final class DeviceWorker implements AutoCloseable {
         return f;
     }
 
+    /** Stops the thread; operations not yet finished fail with "closed" rather than never completing. */
     @Override
     public void close() {
         executor.shutdownNow();
+        for (CompletableFuture<?> f : pending) {
+            f.completeExceptionally(new DeviceException(DeviceError.LINK_IO, deviceName + " was closed before this finished"));
+        }
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
