@@ -36,7 +36,7 @@ class IdNumbersTest {
     void aLowercaseXShortNumbersAndLettersInsideFail() {
         assertFalse(IdNumbers.isValid("11010519491231002x"));
         assertEquals(Optional.of("ID number 11**********31 has 14 characters; an ID number has 18"), IdNumbers.problem("11010519491231"));
-        assertEquals(Optional.of("ID number 110105********002X has a non-digit at position 3"), IdNumbers.problem("11A10519491231002X"));
+        assertEquals(Optional.of("ID number 11A105********002X has a non-digit at position 3"), IdNumbers.problem("11A10519491231002X"));
         assertFalse(IdNumbers.isValid(null));
     }
 
