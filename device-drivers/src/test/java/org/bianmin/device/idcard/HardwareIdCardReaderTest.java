@@ -20,9 +20,8 @@ class HardwareIdCardReaderTest extends IdCardReaderContract {
     @Override
     protected Bench bench(Path dir) throws Exception {
         String port = System.getProperty("kiosk.hw.port");
-        Assumptions.assumeTrue(port != null && !port.isBlank(), "no real reader given: run with the hardware tag and "
-                + "-Dkiosk.hw.port=/dev/ttyUSB0 (optionally -Dkiosk.hw.baud=115200), e.g. mvn -pl device-drivers test "
-                + "-Dtest=HardwareIdCardReaderTest -Dkiosk.hw.port=/dev/ttyUSB0");
+        Assumptions.assumeTrue(port != null && !port.isBlank(), "no real reader given: set -Dkiosk.hw.port=/dev/ttyUSB0 "
+                + "(optionally -Dkiosk.hw.baud=115200) and include the 'hardware' JUnit tag, which the build excludes by default");
         SerialSettings settings = SerialSettings.of(Integer.getInteger("kiosk.hw.baud", 115200));
         return new Bench() {
             @Override

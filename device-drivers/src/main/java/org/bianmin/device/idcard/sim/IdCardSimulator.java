@@ -113,6 +113,7 @@ public final class IdCardSimulator implements AutoCloseable {
     private boolean garbageBeforeNextReply;
     private boolean corruptNextChecksum;
     private Integer failNext;
+    private SamCommand failCommand;
     private long stalledUntil;
     private int maxRfFrameBytes;
 
@@ -199,6 +200,18 @@ public final class IdCardSimulator implements AutoCloseable {
         }
         synchronized (lock) {
             failNext = sw3;
+            failCommand = null;
+        }
+    }
+
+    /** The next {@code command} (and only that one) is answered with {@code sw3} and no data. */
+    public void failNext(SamCommand command, int sw3) {
+        if (sw3 < 0 || sw3 > 0xFF) {
+            throw new IllegalArgumentException("SW3 is one byte (0..FF); got " + sw3);
+        }
+        synchronized (lock) {
+            failNext = sw3;
+            failCommand = command;
         }
     }
 
@@ -379,7 +392,7 @@ public final class IdCardSimulator implements AutoCloseable {
             boolean find = q.cmd() == 0x20 && q.para() == 0x01;
             boolean select = q.cmd() == 0x20 && q.para() == 0x02;
             boolean read = q.cmd() == 0x30 && (q.para() == 0x01 || q.para() == 0x10);
-            boolean applies = switch (f) {
+            boolean applies = failCommand != null ? failCommand.cmd() == q.cmd() && failCommand.para() == q.para() : switch (f) {
                 case 0x80 -> find;
                 case 0x81 -> select;
                 case 0x40, 0x41, 0x33 -> read;
