@@ -301,7 +301,12 @@ public final class SamIdCardReader implements IdCardReader {
             }
         } catch (DeviceException e) {
             countError(e);
-            log.warn("{}: polling: {}", name, e.technicianLine());
+            if (e.error() == DeviceError.DISCONNECTED) {
+                // the watchdog already reported the loss; it says when the link is back
+                log.debug("{}: polling: {}", name, e.technicianLine());
+            } else {
+                log.warn("{}: polling: {}", name, e.technicianLine());
+            }
         }
     }
 
