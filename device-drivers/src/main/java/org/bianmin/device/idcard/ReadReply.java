@@ -30,9 +30,9 @@ public record ReadReply(byte[] textBlock, WltPhoto photo, byte[] fingerprints) {
     public static ReadReply parse(byte[] data, boolean withFingerprintField) throws DeviceException {
         int header = withFingerprintField ? 6 : 4;
         String cmd = withFingerprintField ? "30 10" : "30 01";
-        if (data.length < header) {
+        if (data == null || data.length < header) {
             throw new DeviceException(DeviceError.BAD_LENGTH, "a " + cmd + " reply starts with a " + header
-                    + "-byte length header; got " + data.length + " data bytes");
+                    + "-byte length header; got " + (data == null ? 0 : data.length) + " data bytes");
         }
         int text = u16(data, 0);
         int photo = u16(data, 2);
