@@ -1,0 +1,55 @@
+package org.bianmin.device.idcard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.bianmin.device.DeviceError;
+import org.bianmin.device.DeviceException;
+import org.bianmin.device.idcard.sim.CardFixtures;
+import org.bianmin.device.link.Hex;
+import org.junit.jupiter.api.Test;
+
+/** Names, numbers, addresses and photos never reach a log line through toString. */
+class PersonalDataStaysMaskedTest {
+
+    @Test
+    void aCardReadAndItsEventPrintOnlyMaskedValuesAndSizes() throws DeviceException {
+        var fixture = CardFixtures.resident();
+        CardRead read = new CardRead(TextBlock.parse(fixture.textBlock()), fixture.photo(), fixture.fingerprints(),
+                fixture.appendedAddress(), Instant.parse("2026-01-01T00:00:00Z"));
+        String s = new IdCardEvent.CardPlaced("id-card", Instant.EPOCH, read).toString();
+        for (String secret : new String[] {"测试用户甲", "110105194910010015", "1949-10-01", "样例路", "新址路"}) {
+            assertFalse(s.contains(secret), secret + " leaked into " + s);
+        }
+        assertEquals("CardRead[ResidentIdCard[name=测***甲, gender=MALE, ethnicGroup=汉, birthDate=1949-**-**, address=(14 chars), "
+                + "number=110105********0015, issuingAuthority=示例市公安局虚构分局, validity=2009-10-01–长期], WltPhoto[1024 bytes], "
+                + "fingerprints 1024 bytes, appendedAddress (14 chars), at 2026-01-01T00:00:00Z]", read.toString());
+    }
+
+    @Test
+    void everyCardKindMasksItsNumbers() throws DeviceException {
+        for (String name : CardFixtures.names()) {
+            Identity id = TextBlock.parse(CardFixtures.byName(name).textBlock());
+            assertFalse(id.toString().contains(id.number()), name + ": " + id);
+            assertFalse(id.toString().contains(id.name()), name + ": " + id);
+        }
+    }
+
+    @Test
+    void withoutAVendorLibraryThePhotoDecoderSaysWhatToInstall() {
+        DeviceException e = assertThrows(DeviceException.class, () -> WltDecoder.NONE.decode(CardFixtures.hmt().photo()));
+        assertEquals(DeviceError.BAD_SETTINGS, e.error());
+        assertEquals("no WLT photo decoder is installed; the raw 1024 photo bytes are kept, but showing the photo needs the reader "
+                + "vendor's library (e.g. libwlt2bmp.so) configured as the id-card wlt-decoder", e.getMessage());
+        assertFalse(WltDecoder.NONE.installed());
+    }
+
+    @Test
+    void theSamIdDisplaysInTheUsualShape() {
+        byte[] raw = Hex.parse("0500 0100 E5D63401 01000000 4E61BC00");
+        assertEquals("05.01-20240101-0000000001-0012345678", new SamId(raw).display());
+        assertEquals(DeviceError.BAD_LENGTH, assertThrows(DeviceException.class, () -> SamId.parse(new byte[15])).error());
+    }
+}
