@@ -2,6 +2,7 @@ package org.bianmin.device.link;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import org.bianmin.device.DeviceError;
 
 /**
  * Holds each write back for as long as its bytes would take on a real serial line at the given
@@ -35,16 +36,20 @@ public final class PacedLink implements SerialLink {
             long now = System.nanoTime();
             long start = Math.max(now, lineFreeAt);
             long done = start + settings.wireNanos(n);
-            waitUntil(done);
+            waitUntil(done, inner.name());
             inner.write(data, offset + pos, n);
             lineFreeAt = done;
         }
     }
 
-    private static void waitUntil(long nanoTime) {
+    private static void waitUntil(long nanoTime, String name) throws LinkException {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) {
             LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new LinkException(DeviceError.LINK_IO, name + ": interrupted while sending");
+            }
         }
     }
 
