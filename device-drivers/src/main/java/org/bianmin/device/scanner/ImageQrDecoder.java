@@ -73,7 +73,7 @@ public final class ImageQrDecoder {
         } catch (ReaderException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
-            // ZXing can throw on odd geometry (seen: ArrayIndexOutOfBounds); a frame is then simply unread
+            // ZXing may throw unchecked exceptions on odd geometry; such a frame is simply unread
             log.debug("ZXing failed on a frame: {}", e.toString());
             return Optional.empty();
         }

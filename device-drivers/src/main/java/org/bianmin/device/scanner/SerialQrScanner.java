@@ -225,7 +225,7 @@ public final class SerialQrScanner implements QrScanner {
         submitOrFail(scan, () -> startScan(scan, config.healthScanTimeout()));
         try {
             ScannedCode c = scan.get(config.healthScanTimeout().plus(config.replyTimeout()).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-            return HealthReport.ok(name, level, "scanned a " + c.symbology() + " code of " + c.text().length() + " characters");
+            return HealthReport.ok(name, level, "scanned a code: " + c.symbology() + ", " + c.text().length() + " characters");
         } catch (ExecutionException e) {
             return HealthReport.failed(name, level, asDeviceException(e.getCause()));
         } catch (TimeoutException e) {
@@ -391,7 +391,9 @@ public final class SerialQrScanner implements QrScanner {
             exchange(stop);
             log.debug("{}: scan stopped", name);
         } catch (DeviceException e) {
-            log.warn("{}: stopping the scan failed: {}", name, e.technicianLine());
+            if (pumping) {
+                log.warn("{}: stopping the scan failed: {}", name, e.technicianLine());
+            }
         }
     }
 

@@ -316,7 +316,8 @@ public final class QrScannerSimulator implements AutoCloseable {
                 n = link.read(chunk, 0, chunk.length, Duration.ofMillis(100));
             } catch (LinkException e) {
                 if (running) {
-                    log.warn("QR scanner simulator stops: {}", e.technicianLine());
+                    // the host closing its end is the usual way a session ends
+                    log.info("QR scanner simulator stops: {}", e.technicianLine());
                 }
                 return;
             }
