@@ -4,6 +4,7 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a QR code from a camera frame with ZXing: local (hybrid) binarization first, which copes with
- * uneven light, then a global histogram as a second try. A frame with no readable QR gives empty.
+ * uneven light, then a global histogram, then a 3×3 median filter against speckle noise. A frame with no
+ * readable QR gives empty.
  */
 public final class ImageQrDecoder {
     private static final Logger log = LoggerFactory.getLogger(ImageQrDecoder.class);
@@ -43,6 +46,9 @@ public final class ImageQrDecoder {
         Optional<String> text = tryDecode(new BinaryBitmap(new HybridBinarizer(source)));
         if (text.isEmpty()) {
             text = tryDecode(new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+        }
+        if (text.isEmpty() && source.getWidth() >= 3 && source.getHeight() >= 3) {
+            text = tryDecode(new BinaryBitmap(new HybridBinarizer(median3x3(source))));
         }
         log.debug("frame {}x{}: {}", frame.getWidth(), frame.getHeight(),
                 text.map(t -> "QR of " + t.length() + " chars").orElse("no QR"));
@@ -64,6 +70,29 @@ public final class ImageQrDecoder {
             throw new DeviceException(DeviceError.UNREADABLE_CODE, file + " is not an image this decoder reads; use PNG, JPEG, BMP or GIF");
         }
         return decode(image);
+    }
+
+    /** Each pixel becomes the median of its 3×3 neighbourhood: single-pixel specks vanish, module edges stay. */
+    static LuminanceSource median3x3(LuminanceSource source) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        byte[] in = source.getMatrix();
+        byte[] out = in.clone();
+        int[] window = new int[9];
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int k = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    int row = (y + dy) * w;
+                    for (int dx = -1; dx <= 1; dx++) {
+                        window[k++] = in[row + x + dx] & 0xFF;
+                    }
+                }
+                Arrays.sort(window);
+                out[y * w + x] = (byte) window[4];
+            }
+        }
+        return new PlanarYUVLuminanceSource(out, w, h, 0, 0, w, h, false);
     }
 
     private static Optional<String> tryDecode(BinaryBitmap bitmap) {
