@@ -153,10 +153,11 @@ public final class SerialQrScanner implements QrScanner {
             pumping = false;
             state = DeviceState.CLOSED;
         }
+        // the link first: interrupting a read instead would look like a lost link to a watchdog around it
+        link.close();
         worker.close();
         // the device thread has ended: its state may be touched here
         failPending(new DeviceException(DeviceError.INTERNAL, name + " was closed during the scan"));
-        link.close();
         log.info("{}: closed", name);
     }
 
