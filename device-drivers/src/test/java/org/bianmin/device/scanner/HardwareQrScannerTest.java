@@ -2,6 +2,7 @@ package org.bianmin.device.scanner;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Locale;
 import org.bianmin.device.link.JsscSerialLink;
 import org.bianmin.device.link.SerialSettings;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,12 @@ class HardwareQrScannerTest extends QrScannerContract {
 
     @Override
     protected ScannerConfig adapt(ScannerConfig wanted) {
-        TriggerProtocol attached = TriggerProtocol.valueOf(PROTOCOL.toUpperCase(java.util.Locale.ROOT));
+        TriggerProtocol attached;
+        try {
+            attached = TriggerProtocol.valueOf(PROTOCOL.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-Dkiosk.hw.protocol=" + PROTOCOL + " is not a trigger protocol; use NONE, NEWLAND or GM65", e);
+        }
         assumeTrue(wanted.protocol() == attached, "this test needs a " + wanted.protocol() + " scanner; the one on "
                 + PORT + " is set up as " + attached + " (-Dkiosk.hw.protocol)");
         return wanted;

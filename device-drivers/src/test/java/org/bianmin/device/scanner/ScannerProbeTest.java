@@ -1,6 +1,7 @@
 package org.bianmin.device.scanner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -8,9 +9,9 @@ import java.util.Optional;
 import org.bianmin.device.link.Hex;
 import org.bianmin.device.link.MemoryLink;
 import org.bianmin.device.scanner.sim.QrScannerSimulator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ScannerProbeTest {
 
@@ -32,6 +33,6 @@ class ScannerProbeTest {
         byte[] buf = Hex.parse("41 42 0D 02 01 30 30 30 30 23 53 43 4E 4D 4F 44 2A 15 3B 03");
         assertTrue(ScannerProbe.containsReply(TriggerProtocol.NEWLAND, buf, buf.length));
         byte[] bad = Hex.parse("41 02 00 00 01 00 33 32");
-        assertEquals(false, ScannerProbe.containsReply(TriggerProtocol.GM65, bad, bad.length));
+        assertFalse(ScannerProbe.containsReply(TriggerProtocol.GM65, bad, bad.length));
     }
 }
