@@ -9,14 +9,17 @@ import org.bianmin.device.DeviceError;
  * settings, so a simulator behind a pty or an in-memory pipe answers with realistic timing.
  */
 public final class PacedLink implements SerialLink {
-    private static final int CHUNK = 64;
     private final SerialLink inner;
     private final SerialSettings settings;
     private long lineFreeAt = System.nanoTime();
 
+    private final int chunk;
+
     public PacedLink(SerialLink inner, SerialSettings settings) {
         this.inner = inner;
         this.settings = settings;
+        // about one millisecond of line time per chunk, so a receiver's idle-gap framing sees no false gaps
+        this.chunk = (int) Math.max(1, Math.min(64, 1_000_000L / Math.max(1, settings.wireNanos(1))));
     }
 
     public SerialSettings settings() {
@@ -31,8 +34,8 @@ public final class PacedLink implements SerialLink {
     @Override
     public synchronized void write(byte[] data, int offset, int length) throws LinkException {
         // Bytes leave in small chunks, each once the line would have finished sending the previous one.
-        for (int pos = 0; pos < length; pos += CHUNK) {
-            int n = Math.min(CHUNK, length - pos);
+        for (int pos = 0; pos < length; pos += chunk) {
+            int n = Math.min(chunk, length - pos);
             long now = System.nanoTime();
             long start = Math.max(now, lineFreeAt);
             long done = start + settings.wireNanos(n);

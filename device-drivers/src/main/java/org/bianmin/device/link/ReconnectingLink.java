@@ -138,6 +138,9 @@ public final class ReconnectingLink implements SerialLink {
     }
 
     private void lost(SerialLink failed, LinkException cause) {
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the caller is being shut down; the link itself is fine
+        }
         synchronized (lock) {
             if (current != failed || closed) {
                 return; // already handled, or closing on purpose
