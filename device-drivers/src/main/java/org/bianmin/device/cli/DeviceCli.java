@@ -26,8 +26,13 @@ public final class DeviceCli {
 
     static CommandLine build(Terminal t) {
         CommandLine diag = new CommandLine(new Group("diag", "Diagnose devices on their real ports."))
-                .addSubcommand("ports", new DiagPorts(t));
-        CommandLine sim = new CommandLine(new Group("sim", "Run a device simulator on a serial port until stopped."));
+                .addSubcommand("ports", new DiagPorts(t))
+                .addSubcommand("read-card", new DiagReadCard(t))
+                .addSubcommand("scan", new DiagScan(t))
+                .addSubcommand("sniff", new DiagSniff(t));
+        CommandLine sim = new CommandLine(new Group("sim", "Run a device simulator on a serial port until stopped."))
+                .addSubcommand("id-card", new SimIdCard(t))
+                .addSubcommand("qr-scanner", new SimQrScanner(t));
         CommandLine bench = new CommandLine(new Group("bench", "Benchmarks that print tables."));
         CommandLine root = new CommandLine(new DeviceCli())
                 .addSubcommand("diag", diag)
