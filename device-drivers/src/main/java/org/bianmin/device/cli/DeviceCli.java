@@ -29,7 +29,7 @@ public final class DeviceCli {
                 .addSubcommand("ports", new DiagPorts(t))
                 .addSubcommand("read-card", new DiagReadCard(t))
                 .addSubcommand("scan", new DiagScan(t))
-                .addSubcommand("sniff", new DiagSniff(t));
+                .addSubcommand("trace", new DiagTrace(t));
         CommandLine sim = new CommandLine(new Group("sim", "Run a device simulator on a serial port until stopped."))
                 .addSubcommand("id-card", new SimIdCard(t))
                 .addSubcommand("qr-scanner", new SimQrScanner(t));
