@@ -197,6 +197,20 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
         });
     }
 
+    /**
+     * Sends DLE ENQ 1 (recover from a recoverable error such as an autocutter jam, restarting from
+     * the interrupted line) and reads the status again. Whether the model honours it is [U].
+     */
+    public CompletableFuture<PrinterStatus> recover() {
+        if (state == DeviceState.CLOSED) {
+            return CompletableFuture.failedFuture(new DeviceException(DeviceError.PRINTER_OFFLINE, name + " is closed; call open() first"));
+        }
+        return worker.submit(() -> {
+            link.write(EscPos.recover(1));
+            return readStatus();
+        });
+    }
+
     @Override
     public CompletableFuture<PrintResult> print(Receipt receipt, String idempotencyKey) {
         PrintLedger.checkKey(idempotencyKey);

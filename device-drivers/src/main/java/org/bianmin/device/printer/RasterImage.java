@@ -1,6 +1,5 @@
 package org.bianmin.device.printer;
 
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
@@ -11,7 +10,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
 
@@ -131,10 +129,10 @@ public final class RasterImage {
     }
 
     private static ByteMatrix qrModules(byte[] data, QrErrorLevel level) throws DeviceException {
-        // each byte becomes one ISO-8859-1 char, so zxing writes the raw bytes in byte mode without ECI
+        // each byte becomes one ISO-8859-1 char, zxing's default: raw bytes in byte mode, no ECI (a charset hint would add one)
         String raw = new String(data, StandardCharsets.ISO_8859_1);
         try {
-            QRCode code = Encoder.encode(raw, level.zxing(), Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
+            QRCode code = Encoder.encode(raw, level.zxing());
             return code.getMatrix();
         } catch (WriterException e) {
             throw new DeviceException(DeviceError.BAD_LENGTH, "QR payload of " + data.length + " bytes does not fit a QR code at level " + level + ": " + e.getMessage(), e);
