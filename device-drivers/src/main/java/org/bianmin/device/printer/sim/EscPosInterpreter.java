@@ -15,9 +15,10 @@ import org.bianmin.device.printer.ReceiptText;
 /**
  * The printer's side of ESC/POS as a streaming state machine: fed one byte at a time, it keeps the
  * print modes, collects what lands on the paper as {@link PaperItem}s, and hands real-time requests
- * ({@code DLE EOT n}, {@code DLE ENQ n}) and finished receipts to its {@link Host}. Every command the
- * encoder emits is understood; other known commands are skipped by their length, unknown ones by
- * their first two bytes. No input makes it throw or allocate without bound.
+ * ({@code DLE EOT n}, {@code DLE ENQ n}) and finished receipts to its {@link Host}. Like an Epson
+ * printer it spots real-time requests as they arrive, even inside another command's data. Every
+ * command the encoder emits is understood; other known commands are skipped by their length,
+ * unknown ones by their first two bytes. No input makes it throw or allocate without bound.
  */
 public final class EscPosInterpreter {
     /** Raster or QR data larger than this is skipped rather than stored. */
@@ -72,6 +73,8 @@ public final class EscPosInterpreter {
     private byte[] raw = new byte[1024];
     private int rawSize;
 
+    private int previous2 = -1;
+    private int previous1 = -1;
     private int qrModule = 3;
     private QrErrorLevel qrLevel = QrErrorLevel.L;
     private byte[] qrData;
@@ -110,6 +113,7 @@ public final class EscPosInterpreter {
     }
 
     public void accept(int b) {
+        realTime(b);
         if (rawSize < MAX_STORED_DATA) {
             if (rawSize == raw.length) {
                 raw = Arrays.copyOf(raw, raw.length * 2);
@@ -136,6 +140,16 @@ public final class EscPosInterpreter {
                 }
             }
         }
+    }
+
+    private void realTime(int b) {
+        if (previous2 == EscPos.DLE && previous1 == EscPos.EOT && b >= 1 && b <= 4) {
+            host.statusRequest(b);
+        } else if (previous2 == EscPos.DLE && previous1 == EscPos.ENQ && (b == 1 || b == 2)) {
+            host.recoverRequest(b);
+        }
+        previous2 = previous1;
+        previous1 = b;
     }
 
     private void text(int b) {
@@ -358,17 +372,12 @@ public final class EscPosInterpreter {
     private void execute(int len, byte[] payload) {
         int first = h(0);
         int c = h(1);
-        int n = len >= 3 ? h(2) : 0;
         if (first == EscPos.DLE) {
-            // real-time requests are not part of what is printed
+            // real-time requests were answered on arrival and are not part of what is printed
             rawSize = Math.max(0, rawSize - len);
-            if (c == EscPos.EOT && n >= 1 && n <= 4) {
-                host.statusRequest(n);
-            } else if (c == EscPos.ENQ && (n == 1 || n == 2)) {
-                host.recoverRequest(n);
-            }
             return;
         }
+        int n = len >= 3 ? h(2) : 0;
         if (first == EscPos.ESC) {
             switch (c) {
                 case '@' -> initialise();
