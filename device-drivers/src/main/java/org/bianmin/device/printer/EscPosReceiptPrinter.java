@@ -474,9 +474,7 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
         }
         lastReported = s;
         Instant now = Instant.now();
-        boolean lowBefore = before.paperNearEnd() && !before.paperOut();
-        boolean lowNow = s.paperNearEnd() && !s.paperOut();
-        change(lowBefore, lowNow, new PrinterEvent.PaperLow(name, now), PrinterEvent.Condition.PAPER_LOW, now);
+        change(before.paperNearEnd(), s.paperNearEnd(), new PrinterEvent.PaperLow(name, now), PrinterEvent.Condition.PAPER_LOW, now);
         change(before.paperOut(), s.paperOut(), new PrinterEvent.PaperOut(name, now), PrinterEvent.Condition.PAPER_OUT, now);
         change(before.coverOpen(), s.coverOpen(), new PrinterEvent.CoverOpen(name, now), PrinterEvent.Condition.COVER_OPEN, now);
     }

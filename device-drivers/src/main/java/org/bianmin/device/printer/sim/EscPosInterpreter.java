@@ -221,7 +221,8 @@ public final class EscPosInterpreter {
         multiByteLeft = 0;
         if (printing) {
             String s = chinese ? new String(bytes, ReceiptText.GB18030) : new String(bytes, StandardCharsets.ISO_8859_1);
-            items.add(new PaperItem.TextLine(s, align, bold, charWidth, charHeight));
+            // a control byte swallowed into a broken double-byte character prints as a blank
+            items.add(new PaperItem.TextLine(ReceiptText.sanitize(s), align, bold, charWidth, charHeight));
         }
     }
 
