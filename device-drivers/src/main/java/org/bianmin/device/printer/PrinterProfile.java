@@ -103,6 +103,11 @@ public record PrinterProfile(String name, int paperMm, int dots, int columns, Cu
         return new PrinterProfile(name, paperMm, dots, columns, cut, cutFeed, tearFeedLines, nativeQr, rows);
     }
 
+    @Override
+    public String toString() {
+        return summary();
+    }
+
     /** One line for a technician: "80mm: 576 dots, 48 columns, cutter FEED_AND_PARTIAL_CUT, native QR". */
     public String summary() {
         return name + ": " + dots + " dots, " + columns + " columns, "

@@ -106,7 +106,7 @@ public final class ReceiptRenderer {
             switch (item) {
                 case PaperItem.TextLine t -> {
                     int free = profile.columns() - ReceiptText.width(t.text()) * t.width();
-                    int pad = free <= 0 ? 0 : switch (t.align()) {
+                    int pad = free <= 0 || t.text().isEmpty() ? 0 : switch (t.align()) {
                         case LEFT -> 0;
                         case CENTRE -> free / 2;
                         case RIGHT -> free;
