@@ -75,6 +75,10 @@ public final class EscPosEncoder {
         int cols = columns(p.style());
         int free = cols - ReceiptText.width(p.left()) - ReceiptText.width(p.right());
         Receipt.Style left = new Receipt.Style(Align.LEFT, p.style().bold(), p.style().width(), p.style().height());
+        if (p.right().isEmpty()) {
+            text(job, new Receipt.Text(p.left(), left));
+            return;
+        }
         if (free >= 1) {
             job.line(left, p.left() + " ".repeat(free) + p.right());
             return;

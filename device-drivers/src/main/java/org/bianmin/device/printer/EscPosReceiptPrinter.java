@@ -50,6 +50,7 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     private final EscPosEncoder encoder;
     private final DeviceWorker worker;
     private volatile DeviceState state = DeviceState.CLOSED;
+    private volatile boolean closedForGood;
     private volatile PrinterStatus lastStatus;
     private PrinterStatus lastReported;
     private ScheduledExecutorService poller;
@@ -98,6 +99,10 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     /** Opens: the printer must answer DLE EOT; its status may still be bad (paper out is reported, not refused). */
     @Override
     public void open() throws DeviceException {
+        if (closedForGood) {
+            throw new DeviceException(DeviceError.PRINTER_OFFLINE, name + " was closed and has let go of " + link.name()
+                    + "; build a new EscPosReceiptPrinter to use it again");
+        }
         if (state != DeviceState.CLOSED) {
             return;
         }
@@ -111,6 +116,9 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     public void enable() throws DeviceException {
         if (state == DeviceState.CLOSED) {
             throw new DeviceException(DeviceError.PRINTER_OFFLINE, name + " is closed; call open() before enable()");
+        }
+        if (state == DeviceState.ENABLED) {
+            return;
         }
         state = DeviceState.ENABLED;
         worker.submit(() -> {
@@ -155,6 +163,7 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
 
     @Override
     public void close() {
+        closedForGood = true;
         stopPoller();
         state = DeviceState.CLOSED;
         worker.close();
@@ -307,6 +316,11 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
             return failed(key, e.sent, e.cause);
         } catch (DeviceException e) {
             return failed(key, sent, e);
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. java.desktop missing from a trimmed runtime when an image is encoded; DeviceWorker
+            // would leave the future open on an Error, and a job must always end in a result
+            log.error("{}: job {} broke: {}", name, key, e.toString(), e);
+            return failed(key, sent, new DeviceException(DeviceError.INTERNAL, "unexpected " + e, e));
         }
     }
 

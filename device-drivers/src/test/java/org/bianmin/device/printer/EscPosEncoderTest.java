@@ -93,6 +93,17 @@ class EscPosEncoderTest {
     }
 
     @Test
+    void emptyPairsAndLinesStillEncodeWithoutTrailingSpaces() throws Exception {
+        assertEquals(INIT + " B1 E3 0A 0A", hex(PrinterProfile.MM58, Receipt.builder().pair("便", "").pair("", "").build()));
+    }
+
+    @Test
+    void aMissingImageIsRefusedWithAClearMessage() {
+        assertEquals("receipt image is missing or empty",
+                assertThrows(IllegalArgumentException.class, () -> Receipt.builder().image(null, Dither.THRESHOLD)).getMessage());
+    }
+
+    @Test
     void aSeparatorFillsTheLine() throws Exception {
         assertEquals(List.of("-".repeat(48)), printedLines(PrinterProfile.MM80, Receipt.builder().separator().build()));
         assertEquals(List.of("═".repeat(16)), printedLines(PrinterProfile.MM58, Receipt.builder().separator('═').build()));

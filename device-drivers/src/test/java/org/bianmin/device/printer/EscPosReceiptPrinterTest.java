@@ -229,6 +229,16 @@ class EscPosReceiptPrinterTest {
     }
 
     @Test
+    void aClosedPrinterCannotBeOpenedAgainAndSaysWhatToDo() throws Exception {
+        PrinterRig r = rig(PrinterProfile.MM80);
+        EscPosReceiptPrinter p = printer(r, PrinterProfile.MM80, PrinterRig.fastSettings(), PrintLedger.inMemory(), Statistics.inMemory());
+        p.close();
+        DeviceException e = assertThrows(DeviceException.class, p::open);
+        assertEquals("receipt-printer was closed and has let go of mem:printer/host; build a new EscPosReceiptPrinter to use it again", e.getMessage());
+        assertEquals(PrintResult.Outcome.REFUSED, print(p, SHORT, "late").outcome());
+    }
+
+    @Test
     void openingWhenNothingAnswersIsATimeoutThatNamesTheLink() {
         MemoryLink.Pair pair = MemoryLink.pair("silent");
         EscPosReceiptPrinter p = new EscPosReceiptPrinter("receipt-printer", pair.host(), PrinterProfile.MM80,
