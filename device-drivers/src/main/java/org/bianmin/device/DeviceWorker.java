@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,15 +41,19 @@ public final class DeviceWorker implements AutoCloseable {
             f.completeExceptionally(new DeviceException(DeviceError.LINK_IO, deviceName + " is closed"));
             return f;
         }
-        executor.execute(() -> {
-            try {
-                f.complete(op.run());
-            } catch (DeviceException e) {
-                f.completeExceptionally(e);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(new DeviceException(DeviceError.INTERNAL, "unexpected " + e, e));
-            }
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    f.complete(op.run());
+                } catch (DeviceException e) {
+                    f.completeExceptionally(e);
+                } catch (RuntimeException | LinkageError e) {
+                    f.completeExceptionally(new DeviceException(DeviceError.INTERNAL, "unexpected " + e, e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new DeviceException(DeviceError.LINK_IO, deviceName + " is closed"));
+        }
         return f;
     }
 

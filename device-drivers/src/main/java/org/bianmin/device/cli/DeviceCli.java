@@ -28,11 +28,15 @@ public final class DeviceCli {
         CommandLine diag = new CommandLine(new Group("diag", "Diagnose devices on their real ports."))
                 .addSubcommand("ports", new DiagPorts(t))
                 .addSubcommand("read-card", new DiagReadCard(t))
+                .addSubcommand("probe", new DiagProbe(t))
                 .addSubcommand("scan", new DiagScan(t))
+                .addSubcommand("print-test", new DiagPrintTest(t))
+                .addSubcommand("status", new DiagStatus(t))
                 .addSubcommand("trace", new DiagTrace(t));
         CommandLine sim = new CommandLine(new Group("sim", "Run a device simulator on a serial port until stopped."))
                 .addSubcommand("id-card", new SimIdCard(t))
-                .addSubcommand("qr-scanner", new SimQrScanner(t));
+                .addSubcommand("qr-scanner", new SimQrScanner(t))
+                .addSubcommand("receipt-printer", new SimReceiptPrinter(t));
         CommandLine bench = new CommandLine(new Group("bench", "Benchmarks that print tables."));
         CommandLine root = new CommandLine(new DeviceCli())
                 .addSubcommand("diag", diag)

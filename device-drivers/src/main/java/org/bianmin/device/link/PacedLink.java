@@ -62,6 +62,16 @@ public final class PacedLink implements SerialLink {
     }
 
     @Override
+    public void exchangeTimedOut() {
+        inner.exchangeTimedOut();
+    }
+
+    @Override
+    public void exchangeAnswered() {
+        inner.exchangeAnswered();
+    }
+
+    @Override
     public void discardInput() throws LinkException {
         inner.discardInput();
     }
