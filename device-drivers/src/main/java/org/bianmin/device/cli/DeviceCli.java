@@ -32,7 +32,8 @@ public final class DeviceCli {
                 .addSubcommand("scan", new DiagScan(t))
                 .addSubcommand("print-test", new DiagPrintTest(t))
                 .addSubcommand("status", new DiagStatus(t))
-                .addSubcommand("trace", new DiagTrace(t));
+                .addSubcommand("trace", new DiagTrace(t))
+                .addSubcommand("selftest", new DiagSelftest(t));
         CommandLine sim = new CommandLine(new Group("sim", "Run a device simulator on a serial port until stopped."))
                 .addSubcommand("id-card", new SimIdCard(t))
                 .addSubcommand("qr-scanner", new SimQrScanner(t))

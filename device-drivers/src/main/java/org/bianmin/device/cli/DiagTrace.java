@@ -133,8 +133,8 @@ final class DiagTrace extends DeviceCommand {
                     if (r instanceof SamFrameReceiver.Frame f) {
                         byte[] frame = f.bytes();
                         if (frame.length > 27) {
-                            // keep preamble, length, SW1-SW3 and the data-length fields; drop the card's data
-                            byte[] head = java.util.Arrays.copyOf(frame, Math.min(16, frame.length));
+                            // keep preamble, length, SW1-SW3 and the two data-length fields (14 bytes); drop the card's data
+                            byte[] head = java.util.Arrays.copyOf(frame, Math.min(14, frame.length));
                             chunk("dev→host", head, head.length);
                             note("… " + (frame.length - head.length) + " more bytes of card data not shown (--unmask shows them)");
                         } else {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A virtual null-modem cable for tests: socat joins two ptys whose paths are {@code dir/A} and
+ * A virtual null-modem cable: socat joins two ptys whose paths are {@code dir/A} and
  * {@code dir/B}. {@link #kill()} pulls the cable out; {@link #start()} plugs it back in at the same
  * paths. Waits for the pty links to appear rather than sleeping.
  */

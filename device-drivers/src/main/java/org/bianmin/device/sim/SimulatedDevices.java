@@ -1,0 +1,182 @@
+package org.bianmin.device.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bianmin.device.DeviceError;
+import org.bianmin.device.DeviceException;
+import org.bianmin.device.Listeners;
+import org.bianmin.device.Statistics;
+import org.bianmin.device.idcard.SamIdCardReader;
+import org.bianmin.device.idcard.SamReaderConfig;
+import org.bianmin.device.idcard.sim.IdCardSimulator;
+import org.bianmin.device.link.JsscSerialLink;
+import org.bianmin.device.link.LinkException;
+import org.bianmin.device.link.MemoryLink;
+import org.bianmin.device.link.SerialLink;
+import org.bianmin.device.link.SerialSettings;
+import org.bianmin.device.link.SocatPty;
+import org.bianmin.device.printer.EscPosReceiptPrinter;
+import org.bianmin.device.printer.EscPosSettings;
+import org.bianmin.device.printer.PrintLedger;
+import org.bianmin.device.printer.PrinterProfile;
+import org.bianmin.device.printer.sim.ReceiptPrinterSimulator;
+import org.bianmin.device.scanner.ScannerConfig;
+import org.bianmin.device.scanner.SerialQrScanner;
+import org.bianmin.device.scanner.TriggerProtocol;
+import org.bianmin.device.scanner.sim.QrScannerSimulator;
+
+/**
+ * A whole set of serial devices with their simulators on the other end of the cable: the ID card
+ * reader, the QR scanner and the receipt printer, each driver opened and enabled. The cables are
+ * in-memory null modems, or socat pty pairs so the bytes go through jssc and the kernel as they do on
+ * a kiosk. Used by the demo, {@code diag selftest --sim} and the benchmarks.
+ */
+public final class SimulatedDevices implements AutoCloseable {
+
+    public enum Wiring { MEMORY, PTY }
+
+    /**
+     * @param ptyDir where the pty links are made when {@code wiring} is PTY
+     * @param receipts where the printer simulator writes each receipt as .txt and .png, if anywhere
+     */
+    public record Options(Wiring wiring, Path ptyDir, IdCardSimulator.Timing cardTiming, int idCardBaud, int scannerBaud,
+                          TriggerProtocol scannerProtocol, int printerBaud, PrinterProfile printerProfile, Optional<Path> receipts) {
+
+        public static Options defaults() {
+            return new Options(Wiring.MEMORY, null, IdCardSimulator.Timing.REALISTIC, 115200, 9600, TriggerProtocol.NONE,
+                    9600, PrinterProfile.MM80, Optional.empty());
+        }
+
+        public Options withWiring(Wiring w, Path dir) {
+            return new Options(w, dir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts);
+        }
+
+        public Options withCardTiming(IdCardSimulator.Timing t) {
+            return new Options(wiring, ptyDir, t, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts);
+        }
+
+        public Options withScannerProtocol(TriggerProtocol p) {
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, p, printerBaud, printerProfile, receipts);
+        }
+
+        public Options withPrinter(int baud, PrinterProfile profile) {
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, baud, profile, receipts);
+        }
+
+        public Options withReceiptsIn(Path dir) {
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile,
+                    Optional.of(dir));
+        }
+    }
+
+    private record Cable(SerialLink host, SerialLink device) {}
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private IdCardSimulator idCardSimulator;
+    private SamIdCardReader idCardReader;
+    private QrScannerSimulator scannerSimulator;
+    private SerialQrScanner scanner;
+    private ReceiptPrinterSimulator printerSimulator;
+    private EscPosReceiptPrinter printer;
+
+    private SimulatedDevices() {}
+
+    /** Starts the three simulators and opens and enables the three drivers against them. */
+    public static SimulatedDevices start(Options o) throws DeviceException {
+        SimulatedDevices d = new SimulatedDevices();
+        try {
+            SerialSettings card = SerialSettings.of(o.idCardBaud());
+            Cable c1 = d.cable("id-card", o, card);
+            d.idCardSimulator = d.closing(new IdCardSimulator(c1.device(), card, IdCardSimulator.Options.defaults().withTiming(o.cardTiming())));
+            d.idCardSimulator.start();
+            d.idCardReader = d.closing(new SamIdCardReader("id-card", c1.host(), SamReaderConfig.defaults(), Statistics.inMemory()));
+            d.idCardReader.open();
+            d.idCardReader.enable();
+
+            SerialSettings scan = SerialSettings.of(o.scannerBaud());
+            Cable c2 = d.cable("qr-scanner", o, scan);
+            d.scannerSimulator = d.closing(new QrScannerSimulator(c2.device(),
+                    QrScannerSimulator.Settings.of(o.scannerProtocol()).withSerial(scan)));
+            d.scannerSimulator.start();
+            d.scanner = d.closing(new SerialQrScanner("qr-scanner", c2.host(), ScannerConfig.of(o.scannerProtocol()), Statistics.inMemory()));
+            d.scanner.open();
+            d.scanner.enable();
+
+            SerialSettings print = SerialSettings.of(o.printerBaud());
+            Cable c3 = d.cable("receipt-printer", o, print);
+            d.printerSimulator = d.closing(new ReceiptPrinterSimulator(c3.device(), print, o.printerProfile()));
+            if (o.receipts().isPresent()) {
+                d.printerSimulator.writeReceiptsTo(o.receipts().get());
+            }
+            d.printerSimulator.start();
+            d.printer = d.closing(new EscPosReceiptPrinter("receipt-printer", c3.host(), o.printerProfile(),
+                    EscPosSettings.DEFAULTS.withLineBaud(o.printerBaud()), PrintLedger.inMemory(), Statistics.inMemory(), new Listeners()));
+            d.printer.open();
+            d.printer.enable();
+            return d;
+        } catch (IOException e) {
+            d.close();
+            throw new DeviceException(DeviceError.BAD_SETTINGS, "simulated devices: " + e.getMessage(), e);
+        } catch (DeviceException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T closing(T t) {
+        toClose.add(0, t);
+        return t;
+    }
+
+    private Cable cable(String name, Options o, SerialSettings settings) throws IOException, LinkException {
+        if (o.wiring() == Wiring.MEMORY) {
+            MemoryLink.Pair p = MemoryLink.pair(name);
+            return new Cable(p.host(), p.device());
+        }
+        Path dir = o.ptyDir().resolve(name);
+        Files.createDirectories(dir);
+        SocatPty pty = closing(SocatPty.started(dir));
+        return new Cable(JsscSerialLink.open(pty.b(), settings), JsscSerialLink.open(pty.a(), settings));
+    }
+
+    public IdCardSimulator idCardSimulator() {
+        return idCardSimulator;
+    }
+
+    public SamIdCardReader idCardReader() {
+        return idCardReader;
+    }
+
+    public QrScannerSimulator scannerSimulator() {
+        return scannerSimulator;
+    }
+
+    public SerialQrScanner scanner() {
+        return scanner;
+    }
+
+    public ReceiptPrinterSimulator printerSimulator() {
+        return printerSimulator;
+    }
+
+    public EscPosReceiptPrinter printer() {
+        return printer;
+    }
+
+    /** Closes drivers before simulators and simulators before their cables. */
+    @Override
+    public void close() {
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a simulated device that already failed; nothing left to release
+            }
+        }
+        toClose.clear();
+    }
+}
