@@ -38,7 +38,8 @@ public final class DeviceCli {
                 .addSubcommand("id-card", new SimIdCard(t))
                 .addSubcommand("qr-scanner", new SimQrScanner(t))
                 .addSubcommand("receipt-printer", new SimReceiptPrinter(t));
-        CommandLine bench = new CommandLine(new Group("bench", "Benchmarks that print tables."));
+        CommandLine bench = new CommandLine(new Group("bench", "Benchmarks that print tables."))
+                .addSubcommand("devices", new BenchDevices(t));
         CommandLine root = new CommandLine(new DeviceCli())
                 .addSubcommand("diag", diag)
                 .addSubcommand("sim", sim)

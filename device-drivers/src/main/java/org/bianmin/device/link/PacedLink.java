@@ -33,15 +33,15 @@ public final class PacedLink implements SerialLink {
 
     @Override
     public synchronized void write(byte[] data, int offset, int length) throws LinkException {
-        // Bytes leave in small chunks, each once the line would have finished sending the previous one.
+        // Bytes leave in small chunks, each once the line would have finished sending the previous one;
+        // deadlines run on from the first chunk, so a late wake-up is not carried into the next chunk.
+        long due = Math.max(System.nanoTime(), lineFreeAt);
         for (int pos = 0; pos < length; pos += chunk) {
             int n = Math.min(chunk, length - pos);
-            long now = System.nanoTime();
-            long start = Math.max(now, lineFreeAt);
-            long done = start + settings.wireNanos(n);
-            waitUntil(done, inner.name());
+            due += settings.wireNanos(n);
+            waitUntil(due, inner.name());
             inner.write(data, offset + pos, n);
-            lineFreeAt = done;
+            lineFreeAt = due;
         }
     }
 
