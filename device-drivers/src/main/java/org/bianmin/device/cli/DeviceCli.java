@@ -43,7 +43,8 @@ public final class DeviceCli {
         CommandLine root = new CommandLine(new DeviceCli())
                 .addSubcommand("diag", diag)
                 .addSubcommand("sim", sim)
-                .addSubcommand("bench", bench);
+                .addSubcommand("bench", bench)
+                .addSubcommand("demo", new DemoCommand(t));
         root.setOut(new java.io.PrintWriter(t.out(), true));
         root.setErr(new java.io.PrintWriter(t.err(), true));
         root.setParameterExceptionHandler((ex, args) -> {
