@@ -37,6 +37,7 @@ public final class SocatPty implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        Files.createDirectories(a.toAbsolutePath().getParent());
         try {
             process = new ProcessBuilder(List.of("socat",
                     "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b))

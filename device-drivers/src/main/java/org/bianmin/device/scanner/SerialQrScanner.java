@@ -61,6 +61,8 @@ public final class SerialQrScanner implements QrScanner {
     private final byte[] readBuffer = new byte[512];
     private final long idleGapNanos;
     private long lastByteAt = System.nanoTime();
+    /** False until the line was quiet for one idle gap after opening: bytes before that are the tail of a code already under way. */
+    private volatile boolean inStep;
     private PendingScan pending;
     private boolean stopNeeded;
     private byte[] awaiting;
@@ -115,6 +117,14 @@ public final class SerialQrScanner implements QrScanner {
             schedulePump();
         }
         log.info("{}: open on {} (trigger protocol {})", name, link.name(), config.protocol());
+    }
+
+    /**
+     * True once the line was quiet for one idle gap after opening (or a command was sent): from then on
+     * every code is delivered whole. Bytes before that belong to a code that was already under way.
+     */
+    public boolean inStepWithLine() {
+        return inStep;
     }
 
     @Override
@@ -400,6 +410,16 @@ public final class SerialQrScanner implements QrScanner {
 
     /** Reads for up to {@code waitNanos} (less if an unfinished code is due at its idle gap) and handles what came. */
     private void readAndHandle(long waitNanos) throws LinkException {
+        if (!inStep) {
+            // joined the line mid-code (the port opened while a code was being sent): drop it, it cannot be whole
+            int n = link.read(readBuffer, 0, readBuffer.length, Duration.ofNanos(idleGapNanos));
+            if (n == 0) {
+                inStep = true;
+            } else {
+                log.debug("{}: dropped {} bytes of a code already under way when the port opened", name, n);
+            }
+            return;
+        }
         long start = System.nanoTime();
         if (stream.hasPartial()) {
             long idleLeft = lastByteAt + idleGapNanos - start;
@@ -473,6 +493,7 @@ public final class SerialQrScanner implements QrScanner {
         answer = null;
         answerError = null;
         try {
+            inStep = true;
             link.write(command);
             long deadline = System.nanoTime() + config.replyTimeout().toNanos();
             while (answer == null && answerError == null) {

@@ -74,6 +74,7 @@ abstract class QrScannerContract {
             });
             scanner.open();
             scanner.enable();
+            await().atMost(WAIT).until(scanner::inStepWithLine);
         }
 
         /** The simulator's hooks; a real device cannot be scripted, so such a test skips itself there. */
