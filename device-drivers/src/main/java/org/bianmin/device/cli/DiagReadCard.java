@@ -36,6 +36,9 @@ final class DiagReadCard extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (waitSeconds < 0 || waitSeconds > 3600) {
+            return terminal.fail(name(), "--wait " + waitSeconds + " must be between 0 and 3600 seconds", ExitCodes.USAGE, json);
+        }
         try (SamIdCardReader reader = new SamIdCardReader("id-card", link.open(115200), SamReaderConfig.defaults(), Statistics.inMemory())) {
             reader.open();
             reader.enable();

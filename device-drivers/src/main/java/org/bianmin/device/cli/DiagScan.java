@@ -42,6 +42,9 @@ final class DiagScan extends DeviceCommand {
     @Override
     protected int run() throws DeviceException {
         ScannerConfig config;
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            return terminal.fail(name(), "--timeout " + timeoutSeconds + " must be between 1 and 3600 seconds", ExitCodes.USAGE, json);
+        }
         try {
             config = ScannerConfig.of(ScannerOptions.protocol(protocol))
                     .withFormat(ScanFormat.defaults().withCharset(ScannerOptions.charset(charset)));

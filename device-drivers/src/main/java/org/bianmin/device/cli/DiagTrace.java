@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
         description = "Hex trace of both directions: run a device kind's standard exchange (--kind), "
                 + "or forward between the device and another port (--to).")
 final class DiagTrace extends DeviceCommand {
+    /** Bytes of a forwarded chunk shown without --unmask: enough for any command or status frame header. */
+    private static final int SHOWN = 16;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     @Mixin
@@ -54,7 +56,7 @@ final class DiagTrace extends DeviceCommand {
         String hostPort;
     }
 
-    @Option(names = "--unmask", description = "with --kind id-card: show the card data bytes too (they hold the holder's name and number)")
+    @Option(names = "--unmask", description = "show every byte: card data, scanned codes and receipt text are left out otherwise")
     boolean unmask;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "0",
@@ -69,6 +71,9 @@ final class DiagTrace extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (seconds < 0) {
+            return terminal.fail(name(), "--seconds " + seconds + " cannot be negative", ExitCodes.USAGE, json);
+        }
         int exit = mode.kind != null ? exchange(mode.kind) : forward();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -160,6 +165,10 @@ final class DiagTrace extends DeviceCommand {
              SerialLink host = JsscSerialLink.open(mode.hostPort, device.settings(baud))) {
             if (!json) {
                 terminal.line("# forwarding " + dev.name() + " <-> " + host.name() + " at " + device.settings(baud) + "; Ctrl-C stops");
+                if (!unmask) {
+                    terminal.line("# chunks over " + SHOWN + " bytes are cut short: they can carry card data, scanned codes or "
+                            + "receipt text (--unmask shows all)");
+                }
             }
             long deadline = seconds > 0 ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : Long.MAX_VALUE;
             byte[] buf = new byte[4096];
@@ -175,7 +184,10 @@ final class DiagTrace extends DeviceCommand {
         int n = from.read(buf, 0, buf.length, Duration.ofMillis(2));
         if (n > 0) {
             to.write(buf, 0, n);
-            chunk(direction, buf, n);
+            chunk(direction, buf, unmask ? n : Math.min(n, SHOWN));
+            if (!unmask && n > SHOWN) {
+                note("… " + (n - SHOWN) + " more bytes not shown");
+            }
         }
     }
 

@@ -1,13 +1,11 @@
 package org.bianmin.device.cli;
 
-import java.time.Duration;
 import java.util.Locale;
 import org.bianmin.device.DeviceError;
-import org.bianmin.device.link.JsscSerialLink;
+import org.bianmin.device.link.DeviceLinks;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.SerialLink;
 import org.bianmin.device.link.SerialSettings;
-import org.bianmin.device.link.TcpLink;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to one device shares: where it is and how the line is set. */
@@ -40,21 +38,6 @@ final class LinkOptions {
 
     /** Opens the link: TCP for tcp://host[:port], else a serial port through jssc. */
     SerialLink open(int defaultBaud) throws LinkException {
-        SerialSettings s = settings(defaultBaud);
-        if (port.startsWith("tcp://")) {
-            String hostPort = port.substring("tcp://".length());
-            int colon = hostPort.lastIndexOf(':');
-            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            int p = TcpLink.RAW_PRINT_PORT;
-            if (colon >= 0) {
-                try {
-                    p = Integer.parseInt(hostPort.substring(colon + 1));
-                } catch (NumberFormatException e) {
-                    throw new LinkException(DeviceError.BAD_SETTINGS, port + ": the TCP port must be a number, e.g. tcp://192.0.2.10:9100");
-                }
-            }
-            return TcpLink.connect(host, p, Duration.ofSeconds(3));
-        }
-        return JsscSerialLink.open(port, s);
+        return DeviceLinks.open(port, settings(defaultBaud));
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.bianmin.device.DeviceException;
+import org.bianmin.device.link.LinkException;
 
 /**
  * The simulator's keyboard: each line on standard input names a hook ("remove", "place hmt",
@@ -22,6 +23,11 @@ final class SimConsole {
         String run(String[] args) throws DeviceException;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimConsole.class);
+
+    /** The longest stall a hook accepts: a day. */
+    static final long MAX_STALL_MS = 86_400_000L;
+
     private final Terminal terminal;
     private final Map<String, Hook> hooks = new LinkedHashMap<>();
     private final Map<String, String> help = new LinkedHashMap<>();
@@ -29,6 +35,18 @@ final class SimConsole {
 
     SimConsole(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    /** The milliseconds of a "stall MS" hook: 5000 when not given, else 1 to {@link #MAX_STALL_MS}. */
+    static long stallMillis(String[] args) {
+        if (args.length == 0) {
+            return 5000;
+        }
+        long ms = Long.parseLong(args[0]);
+        if (ms < 1 || ms > MAX_STALL_MS) {
+            throw new IllegalArgumentException("stall takes 1 to " + MAX_STALL_MS + " milliseconds (a day), e.g. stall 5000");
+        }
+        return ms;
     }
 
     SimConsole hook(String name, String description, Hook hook) {
@@ -41,12 +59,23 @@ final class SimConsole {
         return String.join(", ", hooks.keySet());
     }
 
-    /** Blocks until Ctrl-C or "quit". */
-    void runUntilStopped() throws InterruptedException {
+    /**
+     * Blocks until Ctrl-C, "quit", or the simulator's link failing; returns the exit code: 0, or
+     * {@link ExitCodes#LINK} after saying in one line that the cable went away.
+     */
+    int runUntilStopped(WatchedLink link) throws InterruptedException {
         Thread reader = Thread.ofVirtual().name("sim-console").start(this::readLines);
         Runtime.getRuntime().addShutdownHook(new Thread(quit::countDown));
+        link.lost().thenRun(quit::countDown);
         quit.await();
         reader.interrupt();
+        LinkException e = link.lost().getNow(null);
+        if (e != null) {
+            terminal.err().println("simulator stopped: " + e.technicianLine()
+                    + "; the other end of the cable went away — start the pty pair (or plug the adapter) and run the simulator again");
+            return ExitCodes.LINK;
+        }
+        return ExitCodes.OK;
     }
 
     private void readLines() {
@@ -84,8 +113,13 @@ final class SimConsole {
             terminal.line(h.run(Arrays.copyOfRange(words, 1, words.length)));
         } catch (DeviceException e) {
             terminal.line(name + ": " + e.technicianLine());
+        } catch (NumberFormatException e) {
+            terminal.line(name + ": '" + String.join(" ", Arrays.copyOfRange(words, 1, words.length)) + "' is not a number");
         } catch (IllegalArgumentException e) {
             terminal.line(name + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("simulator hook {} failed", name, e);
+            terminal.line(name + ": could not be done (" + e.getClass().getSimpleName() + "); the simulator goes on");
         }
     }
 }

@@ -46,7 +46,7 @@ final class SimIdCard extends DeviceCommand {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
         SerialSettings settings = link.settings(115200);
-        SerialLink l = link.open(115200);
+        WatchedLink l = new WatchedLink(link.open(115200));
         try (IdCardSimulator sim = new IdCardSimulator(l, settings, IdCardSimulator.Options.defaults().withTiming(t))) {
             sim.start();
             if (first != null) {
@@ -72,7 +72,7 @@ final class SimIdCard extends DeviceCommand {
                         return "noise queued";
                     })
                     .hook("stall", "stop answering: stall MS", a -> {
-                        long ms = a.length == 0 ? 5000 : Long.parseLong(a[0]);
+                        long ms = SimConsole.stallMillis(a);
                         sim.stall(Duration.ofMillis(ms));
                         return "not answering for " + ms + " ms";
                     })
@@ -91,8 +91,7 @@ final class SimIdCard extends DeviceCommand {
                             + sim.framesReceived() + ", bad frames " + sim.badFrames() + ", replies " + sim.repliesSent());
             terminal.line("id-card simulator on " + l.name() + " at " + settings + "; card: " + (first == null ? "none" : card)
                     + ". Hooks: " + console.hookList() + " (type 'help'); Ctrl-C stops.");
-            console.runUntilStopped();
-            return ExitCodes.OK;
+            return console.runUntilStopped(l);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;

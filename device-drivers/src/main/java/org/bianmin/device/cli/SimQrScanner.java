@@ -54,6 +54,9 @@ final class SimQrScanner extends DeviceCommand {
     @Override
     protected int run() throws DeviceException {
         QrScannerSimulator.Settings settings;
+        if (everySeconds < 0 || everySeconds > 3600) {
+            return terminal.fail(name(), "--every " + everySeconds + " must be between 0 and 3600 seconds", ExitCodes.USAGE, json);
+        }
         try {
             TriggerProtocol p = ScannerOptions.protocol(protocol);
             Charset cs = ScannerOptions.charset(charset);
@@ -68,7 +71,7 @@ final class SimQrScanner extends DeviceCommand {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
         SerialSettings serial = link.settings(9600);
-        SerialLink l = link.open(9600);
+        WatchedLink l = new WatchedLink(link.open(9600));
         try (QrScannerSimulator sim = new QrScannerSimulator(l, settings.withSerial(serial))) {
             sim.start();
             Thread repeater = everySeconds > 0 && !scans.isEmpty()
@@ -90,7 +93,7 @@ final class SimQrScanner extends DeviceCommand {
                         return "garbage sent";
                     })
                     .hook("stall", "stop answering commands: stall MS", a -> {
-                        long ms = a.length == 0 ? 5000 : Long.parseLong(a[0]);
+                        long ms = SimConsole.stallMillis(a);
                         sim.stall(Duration.ofMillis(ms));
                         return "not answering for " + ms + " ms";
                     })
@@ -99,11 +102,11 @@ final class SimQrScanner extends DeviceCommand {
             terminal.line("qr-scanner simulator on " + l.name() + " at " + serial + ", protocol " + settings.protocol()
                     + ", tail " + settings.tail() + ", " + settings.charset() + ". Hooks: " + console.hookList()
                     + " (type 'help'); Ctrl-C stops.");
-            console.runUntilStopped();
+            int exit = console.runUntilStopped(l);
             if (repeater != null) {
                 repeater.interrupt();
             }
-            return ExitCodes.OK;
+            return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;

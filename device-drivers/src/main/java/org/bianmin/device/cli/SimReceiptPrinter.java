@@ -44,7 +44,7 @@ final class SimReceiptPrinter extends DeviceCommand {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
         SerialSettings settings = link.settings(9600);
-        SerialLink l = link.open(9600);
+        WatchedLink l = new WatchedLink(link.open(9600));
         try (ReceiptPrinterSimulator sim = new ReceiptPrinterSimulator(l, settings, profile)) {
             try {
                 sim.writeReceiptsTo(out);
@@ -89,7 +89,7 @@ final class SimReceiptPrinter extends DeviceCommand {
                         return "garbage sent";
                     })
                     .hook("stall", "stop answering: stall MS", a -> {
-                        long ms = a.length == 0 ? 5000 : Long.parseLong(a[0]);
+                        long ms = SimConsole.stallMillis(a);
                         sim.stall(Duration.ofMillis(ms));
                         return "not answering for " + ms + " ms";
                     })
@@ -102,8 +102,7 @@ final class SimReceiptPrinter extends DeviceCommand {
                     });
             terminal.line("receipt-printer simulator on " + l.name() + " at " + settings + ", " + profile.summary()
                     + "; receipts go to " + out.toAbsolutePath() + ". Hooks: " + console.hookList() + " (type 'help'); Ctrl-C stops.");
-            console.runUntilStopped();
-            return ExitCodes.OK;
+            return console.runUntilStopped(l);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;

@@ -32,6 +32,9 @@ public final class JsscSerialLink implements SerialLink {
             throw new LinkException(DeviceError.PORT_NOT_FOUND, portName + " does not exist; "
                     + SerialPorts.foundSentence());
         }
+        if (portName.startsWith("/") && Files.isDirectory(Path.of(portName))) {
+            throw new LinkException(DeviceError.BAD_SETTINGS, portName + " is a directory, not a serial port; " + SerialPorts.foundSentence());
+        }
         SerialPort port = new SerialPort(portName);
         try {
             port.openPort();

@@ -24,6 +24,8 @@ public final class Gm65Codec {
     public static final int ZONE_TRIGGER = 0x0002;
     /** Zones 0x002A/0x002B: baud rate. */
     public static final int ZONE_BAUD = 0x002A;
+    /** GM812 zone whose bit 7 turns AIM identifiers on. */
+    public static final int ZONE_AIM = 0x00D0;
 
     /** Replaces the CRC on host commands to tell the scanner not to check it. */
     public static final int NO_CRC = 0xABCD;
@@ -111,6 +113,11 @@ public final class Gm65Codec {
     }
 
     /** Save the zones to flash. */
+    /** GM812: write 0x80 to zone 0x00D0, turning on AIM symbology identifiers before each code. */
+    public static Command enableAimId() {
+        return new Command(WRITE_ZONE, ZONE_AIM, new byte[] {(byte) 0x80});
+    }
+
     public static Command save() {
         return new Command(SAVE_ZONES, 0x0000, new byte[] {0x00});
     }

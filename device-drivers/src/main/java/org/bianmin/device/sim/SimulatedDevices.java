@@ -1,18 +1,20 @@
 package org.bianmin.device.sim;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bianmin.device.DeviceError;
+import org.bianmin.device.DeviceEvent;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.Listeners;
 import org.bianmin.device.Statistics;
 import org.bianmin.device.idcard.SamIdCardReader;
 import org.bianmin.device.idcard.SamReaderConfig;
 import org.bianmin.device.idcard.sim.IdCardSimulator;
+import org.bianmin.device.link.DeviceLinks;
 import org.bianmin.device.link.JsscSerialLink;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.MemoryLink;
@@ -75,6 +77,16 @@ public final class SimulatedDevices implements AutoCloseable {
 
     private record Cable(SerialLink host, SerialLink device) {}
 
+    /** Link events of a cable, forwarded to its driver once the driver exists. */
+    private static final class Relay implements Consumer<DeviceEvent> {
+        private volatile Consumer<DeviceEvent> target = e -> {};
+
+        @Override
+        public void accept(DeviceEvent e) {
+            target.accept(e);
+        }
+    }
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private IdCardSimulator idCardSimulator;
     private SamIdCardReader idCardReader;
@@ -90,24 +102,31 @@ public final class SimulatedDevices implements AutoCloseable {
         SimulatedDevices d = new SimulatedDevices();
         try {
             SerialSettings card = SerialSettings.of(o.idCardBaud());
-            Cable c1 = d.cable("id-card", o, card);
+            Relay r1 = new Relay();
+            Cable c1 = d.cable("id-card", o, card, r1);
             d.idCardSimulator = d.closing(new IdCardSimulator(c1.device(), card, IdCardSimulator.Options.defaults().withTiming(o.cardTiming())));
             d.idCardSimulator.start();
             d.idCardReader = d.closing(new SamIdCardReader("id-card", c1.host(), SamReaderConfig.defaults(), Statistics.inMemory()));
+            r1.target = d.idCardReader::onLinkEvent;
             d.idCardReader.open();
             d.idCardReader.enable();
 
             SerialSettings scan = SerialSettings.of(o.scannerBaud());
-            Cable c2 = d.cable("qr-scanner", o, scan);
+            Relay r2 = new Relay();
+            Cable c2 = d.cable("qr-scanner", o, scan, r2);
             d.scannerSimulator = d.closing(new QrScannerSimulator(c2.device(),
                     QrScannerSimulator.Settings.of(o.scannerProtocol()).withSerial(scan)));
             d.scannerSimulator.start();
             d.scanner = d.closing(new SerialQrScanner("qr-scanner", c2.host(), ScannerConfig.of(o.scannerProtocol()), Statistics.inMemory()));
+            r2.target = d.scanner::onLinkEvent;
             d.scanner.open();
             d.scanner.enable();
 
             SerialSettings print = SerialSettings.of(o.printerBaud());
-            Cable c3 = d.cable("receipt-printer", o, print);
+            Relay r3 = new Relay();
+            Listeners printerListeners = new Listeners();
+            r3.target = printerListeners::fire;
+            Cable c3 = d.cable("receipt-printer", o, print, r3);
             d.printerSimulator = d.closing(new ReceiptPrinterSimulator(c3.device(), print, o.printerProfile()));
             if (o.receipts().isPresent()) {
                 d.printerSimulator.writeReceiptsTo(o.receipts().get());
@@ -132,15 +151,16 @@ public final class SimulatedDevices implements AutoCloseable {
         return t;
     }
 
-    private Cable cable(String name, Options o, SerialSettings settings) throws IOException, LinkException {
+    /** In memory, a null-modem pair; over ptys, the driver's end is watched and reopened as on a kiosk. */
+    private Cable cable(String name, Options o, SerialSettings settings, Consumer<DeviceEvent> linkEvents)
+            throws IOException, LinkException {
         if (o.wiring() == Wiring.MEMORY) {
             MemoryLink.Pair p = MemoryLink.pair(name);
             return new Cable(p.host(), p.device());
         }
         Path dir = o.ptyDir().resolve(name);
-        Files.createDirectories(dir);
         SocatPty pty = closing(SocatPty.started(dir));
-        return new Cable(JsscSerialLink.open(pty.b(), settings), JsscSerialLink.open(pty.a(), settings));
+        return new Cable(DeviceLinks.watched(name, pty.b(), settings, linkEvents), JsscSerialLink.open(pty.a(), settings));
     }
 
     public IdCardSimulator idCardSimulator() {

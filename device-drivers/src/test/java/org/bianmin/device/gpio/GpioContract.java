@@ -209,12 +209,10 @@ abstract class GpioContract {
     }
 
     @Test
-    void aBounceIsIgnoredButAnOpenDoorLatchesTheAlarmUntilAcknowledgedWithTheDoorClosed() throws Exception {
+    void anOpenDoorLatchesTheAlarmUntilAcknowledgedWithTheDoorClosed() throws Exception {
+        // bounces shorter than the stable time are covered on a fake clock in Pi4jSensorsTest; real threads cannot time them
         start(sensors);
         MockGpio hand = needHand();
-        hand.openDoor();
-        hand.closeDoor();
-        await().during(FAST_SENSORS.doorStableFor().multipliedBy(3)).atMost(PATIENCE).until(() -> !sensors.tamperAlarmRaised());
         hand.openDoor();
         await().atMost(PATIENCE).until(sensors::tamperAlarmRaised);
         assertEquals(TamperAck.DOOR_STILL_OPEN, sensors.acknowledgeTamper().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));

@@ -33,6 +33,8 @@ class Gm65CodecTest {
         assertBytes("7E 00 09 01 00 00 00 DE C8", Gm65Codec.encode(Gm65Codec.save(), true));
         assertBytes("7E 00 07 01 00 2A 02 D8 0F", Gm65Codec.encode(Gm65Codec.queryBaud(), true));
         assertBytes("7E 00 08 02 00 2A 39 01 A7 EA", Gm65Codec.encode(Gm65Codec.setBaud9600(), true));
+        // GM812 AIM identifiers on (PROTOCOLS.md §3.1), sent without CRC as documented
+        assertBytes("7E 00 08 01 00 D0 80 AB CD", Gm65Codec.encode(Gm65Codec.enableAimId(), false));
     }
 
     @Test
