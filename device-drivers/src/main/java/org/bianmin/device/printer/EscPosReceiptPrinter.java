@@ -23,6 +23,7 @@ import org.bianmin.device.HealthLevel;
 import org.bianmin.device.HealthReport;
 import org.bianmin.device.Listeners;
 import org.bianmin.device.Statistics;
+import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.SerialLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,10 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     private final Listeners listeners;
     private final EscPosEncoder encoder;
     private final DeviceWorker worker;
+    private final StatusRequestCounter requestsWritten = new StatusRequestCounter();
+    // on the worker thread only: replies the printer owes for DLE EOT it was sent, bytes written since the last reply read
+    private int repliesDue;
+    private long bytesSinceReply;
     private volatile DeviceState state = DeviceState.CLOSED;
     private volatile boolean closedForGood;
     private volatile PrinterStatus lastStatus;
@@ -215,7 +220,8 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
             return CompletableFuture.failedFuture(new DeviceException(DeviceError.PRINTER_OFFLINE, name + " is closed; call open() first"));
         }
         return worker.submit(() -> {
-            link.write(EscPos.recover(1));
+            byte[] recover = EscPos.recover(1);
+            transmit(recover, 0, recover.length);
             return readStatus();
         });
     }
@@ -383,7 +389,6 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     /** Writes whole commands in bursts of at most {@code burstBytes}, polling DLE EOT 1 between bursts. */
     private long send(List<byte[]> commands) throws PartlySent {
         long sent = 0;
-        long unpolled = 0;
         byte[] burst = new byte[settings.burstBytes()];
         int fill = 0;
         try {
@@ -392,12 +397,10 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
                 boolean flush = fill > 0 && (c == null || fill + c.length > burst.length);
                 if (flush) {
                     sent += fill;
-                    link.write(burst, 0, fill);
-                    unpolled += fill;
+                    transmit(burst, 0, fill);
                     fill = 0;
                     if (settings.pollBetweenBursts() && c != null) {
-                        checkOnline(unpolled);
-                        unpolled = 0;
+                        checkOnline();
                     }
                 }
                 if (c == null) {
@@ -408,12 +411,10 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
                     for (int off = 0; off < c.length; off += burst.length) {
                         int n = Math.min(burst.length, c.length - off);
                         sent += n;
-                        link.write(c, off, n);
+                        transmit(c, off, n);
                     }
-                    unpolled += c.length;
                     if (settings.pollBetweenBursts() && i + 1 < commands.size()) {
-                        checkOnline(unpolled);
-                        unpolled = 0;
+                        checkOnline();
                     }
                 } else {
                     System.arraycopy(c, 0, burst, fill, c.length);
@@ -426,8 +427,8 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
         return sent;
     }
 
-    private void checkOnline(long queuedBytes) throws DeviceException {
-        int b1 = query(1, queuedBytes);
+    private void checkOnline() throws DeviceException {
+        int b1 = query(1);
         if ((b1 & 0x08) != 0) {
             PrinterStatus s = readStatus();
             DeviceError why = s.problem().orElse(DeviceError.PRINTER_OFFLINE);
@@ -437,48 +438,78 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
 
     /** DLE EOT 1..4, remembered and reported as events. */
     private PrinterStatus readStatus() throws DeviceException {
-        PrinterStatus s = new PrinterStatus(query(1, 0), query(2, 0), query(3, 0), query(4, 0));
+        PrinterStatus s = new PrinterStatus(query(1), query(2), query(3), query(4));
         lastStatus = s;
         report(s);
         return s;
     }
 
     /**
-     * One DLE EOT n exchange: drops stale input, sends the request, skips XON/XOFF, and checks the
-     * reply's fixed bits. The reply may wait behind {@code queuedBytes} still on the wire.
+     * Every write to the printer: counts the status replies its DLE EOT sequences will earn (inside
+     * raster data too) and the bytes that may still be on the wire ahead of the next request.
      */
-    private int query(int n, long queuedBytes) throws DeviceException {
+    private void transmit(byte[] data, int offset, int length) throws LinkException {
+        repliesDue += requestsWritten.count(data, offset, length);
+        bytesSinceReply += length;
+        link.write(data, offset, length);
+    }
+
+    /**
+     * One DLE EOT n exchange: sends the request, skips XON/XOFF, and checks the reply's fixed bits.
+     * The reply waits behind every byte written since the last reply (a whole burst at 9600 baud
+     * is about a second) and behind the replies owed to DLE EOT sequences inside the job's data,
+     * which are read and passed over. Stale input is dropped first only when no reply is owed; a
+     * retry drops everything and asks afresh.
+     */
+    private int query(int n) throws DeviceException {
         byte[] request = EscPos.statusRequest(n);
         DeviceException last = null;
-        for (int attempt = 1; attempt <= settings.statusAttempts(); attempt++) {
-            link.discardInput();
-            link.write(request);
-            long deadline = System.nanoTime() + settings.statusTimeout().toNanos() + settings.wireNanos(queuedBytes + request.length);
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    link.exchangeTimedOut();
-                    last = new DeviceException(DeviceError.TIMEOUT, link.name() + ": no reply to DLE EOT " + n + " within "
-                            + Duration.ofNanos(settings.statusTimeout().toNanos() + settings.wireNanos(queuedBytes + request.length)).toMillis()
-                            + " ms; is the printer on, and is the cable or address right?");
-                    break;
+        try {
+            for (int attempt = 1; attempt <= settings.statusAttempts(); attempt++) {
+                if (attempt > 1 || repliesDue == 0) {
+                    link.discardInput();
+                    repliesDue = 0;
                 }
-                int b = link.readByte(Duration.ofNanos(left));
-                if (b < 0 || EscPosStatus.isFlowControl(b)) {
-                    continue;
-                }
-                try {
-                    int reply = EscPosStatus.check(n, b);
+                transmit(request, 0, request.length);
+                Duration wait = settings.statusTimeout().plusNanos(settings.wireNanos(bytesSinceReply));
+                long deadline = System.nanoTime() + wait.toNanos();
+                while (true) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        link.exchangeTimedOut();
+                        // the queued bytes have had their wire time
+                        bytesSinceReply = 0;
+                        last = new DeviceException(DeviceError.TIMEOUT, link.name() + ": no reply to DLE EOT " + n + " within "
+                                + wait.toMillis() + " ms; is the printer on, and is the cable or address right?");
+                        break;
+                    }
+                    int b = link.readByte(Duration.ofNanos(left));
+                    if (b < 0 || EscPosStatus.isFlowControl(b)) {
+                        continue;
+                    }
+                    int reply;
+                    try {
+                        reply = EscPosStatus.check(n, b);
+                    } catch (DeviceException e) {
+                        log.debug("{}: attempt {}: {}", name, attempt, e.getMessage());
+                        last = e;
+                        break;
+                    }
+                    if (--repliesDue > 0) {
+                        log.debug("{}: passed over 0x{}, the reply to a DLE EOT inside the job's data", name, Integer.toHexString(reply));
+                        continue;
+                    }
                     link.exchangeAnswered();
+                    bytesSinceReply = 0;
                     return reply;
-                } catch (DeviceException e) {
-                    log.debug("{}: attempt {}: {}", name, attempt, e.getMessage());
-                    last = e;
-                    break;
                 }
             }
+            throw last;
+        } catch (DeviceException e) {
+            // what is still owed may come late or never: the next exchange starts clean
+            repliesDue = 0;
+            throw e;
         }
-        throw last;
     }
 
     private void report(PrinterStatus s) {

@@ -408,8 +408,9 @@ public final class EscPosInterpreter {
                 case '&' -> chinese = true;
                 case '.' -> chinese = false;
                 case '!' -> {
-                    charWidth = (n & 0x04) != 0 ? 2 : charWidth;
-                    charHeight = (n & 0x08) != 0 ? 2 : charHeight;
+                    // bit2 double width, bit3 double height; bit7 underline is not drawn
+                    charWidth = (n & 0x04) != 0 ? 2 : 1;
+                    charHeight = (n & 0x08) != 0 ? 2 : 1;
                 }
                 default -> {
                     // Chinese underline, spacing, code system: no effect here

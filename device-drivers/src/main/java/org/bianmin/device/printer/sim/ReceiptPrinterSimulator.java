@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated ESC/POS receipt printer: the device end of the protocol over any {@link SerialLink},
- * answering {@code DLE EOT n} from its state at the configured baud rate and printing what it is
+ * A simulated ESC/POS receipt printer: the device end of the protocol over any {@link SerialLink}
+ * ({@link TcpListeningLink} makes it a network printer on a TCP port), answering {@code DLE EOT n} from its state at the configured baud rate and printing what it is
  * sent into {@link PrintedReceipt}s (text and PNG, optionally written as {@code receipt-NNN.txt/.png}).
  * Named hooks put it into the states a technician meets: paper near end or out, cover open, cutter
  * jam, line noise, a stall. While it cannot print (paper out, cover open, cutter error) it drops

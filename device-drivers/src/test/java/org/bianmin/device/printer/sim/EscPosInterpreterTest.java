@@ -101,6 +101,15 @@ class EscPosInterpreterTest {
     }
 
     @Test
+    void fsBangSetsEachChineseSizeBitAndFsBangZeroReturnsToSingleSize() {
+        // FS ! n: bit2 double width, bit3 double height (PROTOCOLS.md §2.2)
+        feed(PrinterProfile.MM80, "1B 40 1C 26 1C 21 0C 41 0A 1C 21 00 42 0A 1C 21 04 43 0A 1C 21 08 44 0A 1C 21 80 45 0A");
+        assertEquals(List.of(new PaperItem.TextLine("A", Align.LEFT, false, 2, 2), new PaperItem.TextLine("B", Align.LEFT, false, 1, 1),
+                new PaperItem.TextLine("C", Align.LEFT, false, 2, 1), new PaperItem.TextLine("D", Align.LEFT, false, 1, 2),
+                new PaperItem.TextLine("E", Align.LEFT, false, 1, 1)), items);
+    }
+
+    @Test
     void aCutEndsTheReceiptOnlyWhereThereIsACutter() {
         feed(PrinterProfile.MM80, "1B 40 41 0A 1D 56 42 03 42 0A");
         assertEquals(List.of(EscPosInterpreter.Ending.CUT, EscPosInterpreter.Ending.TORN), endings);
