@@ -20,8 +20,13 @@ public final class DeviceCli {
     }
 
     static int run(Terminal terminal, String... args) {
-        CommandLine cli = build(terminal);
-        return cli.execute(args);
+        try {
+            return build(terminal).execute(args);
+        } catch (RuntimeException e) {
+            log.error("the command line could not be set up", e);
+            terminal.err().println("kiosk: internal error (" + e.getClass().getSimpleName() + "); details are in out/logs/kiosk-cli.log");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     static CommandLine build(Terminal t) {

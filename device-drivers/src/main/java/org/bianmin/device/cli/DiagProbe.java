@@ -51,12 +51,13 @@ final class DiagProbe extends DeviceCommand {
                         l -> ScannerProbe.identify(l, WAIT).map(DiagProbe::scannerKind)));
         List<String> tried = new ArrayList<>();
         for (Attempt a : attempts) {
-            for (int baud : link.baud == null ? a.bauds() : List.of(link.baud)) {
+            boolean tcp = link.port.startsWith("tcp://");
+            for (int baud : tcp ? List.of(a.bauds().get(0)) : link.baud == null ? a.bauds() : List.of(link.baud)) {
                 Optional<String> found;
                 try (SerialLink l = link.open(baud)) {
                     found = a.handshake().answer(l);
                 }
-                tried.add(a.kind() + "@" + baud);
+                tried.add(tcp ? a.kind() : a.kind() + "@" + baud);
                 if (found.isPresent()) {
                     report(a.kind(), found.get(), baud);
                     return ExitCodes.OK;
@@ -83,10 +84,11 @@ final class DiagProbe extends DeviceCommand {
             doc.put("kind", kind);
             doc.put("device", what);
             doc.put("port", link.port);
-            doc.put("baud", baud);
+            doc.put("baud", link.port.startsWith("tcp://") ? null : baud);
             terminal.json(doc);
         } else {
-            terminal.line(link.port + ": " + what + " at " + baud + " baud  → kind " + kind);
+            terminal.line(link.port + ": " + what + (link.port.startsWith("tcp://") ? " over TCP" : " at " + baud + " baud")
+                    + "  → kind " + kind);
         }
     }
 }

@@ -5,21 +5,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
-import org.bianmin.device.link.SerialLink;
 import org.bianmin.device.link.SerialSettings;
 import org.bianmin.device.printer.PrinterProfile;
 import org.bianmin.device.printer.sim.PrintedReceipt;
 import org.bianmin.device.printer.sim.ReceiptPrinterSimulator;
+import org.bianmin.device.printer.sim.TcpListeningLink;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sim receipt-printer}: an ESC/POS printer that writes what it prints to DIR as text and PNG. */
 @Command(name = "receipt-printer", mixinStandardHelpOptions = true,
         description = "Simulate an ESC/POS receipt printer on a serial port until stopped; receipts go to --out as .txt and .png.")
 final class SimReceiptPrinter extends DeviceCommand {
-    @Mixin
-    LinkOptions link = new LinkOptions();
+    @Option(names = "--port", paramLabel = "PORT", description = "serial port to answer on (one end of a pty pair, or a USB adapter)")
+    String port;
+
+    @Option(names = "--listen", paramLabel = "TCP_PORT",
+            description = "instead of --port: stand in for a network printer, listening on 127.0.0.1:TCP_PORT (9100 is usual; 0 picks a free port)")
+    Integer listen;
+
+    @Option(names = "--baud", paramLabel = "N", description = "baud rate on --port (default 9600)")
+    Integer baud;
+
+    @Option(names = "--flow", paramLabel = "MODE", defaultValue = "none", description = "flow control on --port: none, rts-cts or xon-xoff")
+    String flow;
 
     @Option(names = "--width", paramLabel = "MM", defaultValue = "80", description = "paper width: 58 or 80 (default: ${DEFAULT-VALUE})")
     int width;
@@ -43,8 +52,29 @@ final class SimReceiptPrinter extends DeviceCommand {
         } catch (IllegalArgumentException e) {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
-        SerialSettings settings = link.settings(9600);
-        WatchedLink l = new WatchedLink(link.open(9600));
+        if ((port == null) == (listen == null)) {
+            return terminal.fail(name(), "give either --port (a serial port) or --listen (a TCP port), not both or neither",
+                    ExitCodes.USAGE, json);
+        }
+        SerialSettings settings;
+        WatchedLink l;
+        if (listen != null) {
+            if (listen < 0 || listen > 65535) {
+                return terminal.fail(name(), "--listen " + listen + " must be a TCP port from 0 to 65535", ExitCodes.USAGE, json);
+            }
+            // a network printer: replies paced at a LAN-like rate, and a kiosk may reconnect at any time
+            settings = SerialSettings.of(115200);
+            TcpListeningLink server = TcpListeningLink.listen(listen);
+            terminal.line("listening on tcp://127.0.0.1:" + server.port() + " (the kiosk connects with --port tcp://127.0.0.1:" + server.port() + ")");
+            l = new WatchedLink(server);
+        } else {
+            LinkOptions serial = new LinkOptions();
+            serial.port = port;
+            serial.baud = baud;
+            serial.flow = flow;
+            settings = serial.settings(9600);
+            l = new WatchedLink(serial.open(9600));
+        }
         try (ReceiptPrinterSimulator sim = new ReceiptPrinterSimulator(l, settings, profile)) {
             try {
                 sim.writeReceiptsTo(out);
