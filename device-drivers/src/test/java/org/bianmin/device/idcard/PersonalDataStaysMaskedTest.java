@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
@@ -85,6 +87,16 @@ class PersonalDataStaysMaskedTest {
             assertFalse(id.toString().contains(id.number()), name + ": " + id);
             assertFalse(id.toString().contains(id.name()), name + ": " + id);
         }
+    }
+
+    @Test
+    void the2023CardMasksItsPreviousEditionNumberLikeItsOwnNumber() {
+        PermanentResidenceCard2023 card = new PermanentResidenceCard2023("测试用户丙", "TESTUSER, BRAVO", Gender.FEMALE,
+                LocalDate.of(1990, 1, 1), "91312419900101002X", "CAN",
+                new Validity(LocalDate.of(2023, 12, 1), Expiry.on(LocalDate.of(2033, 12, 1))), OptionalInt.of(0), "CAN310085031502");
+        String s = card.toString();
+        assertFalse(s.contains("CAN310085031502"), s);
+        assertTrue(s.endsWith(", previousEditionNumber=CAN310*****1502]"), s);
     }
 
     @Test
