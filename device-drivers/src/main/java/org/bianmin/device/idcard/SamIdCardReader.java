@@ -58,6 +58,8 @@ public final class SamIdCardReader implements IdCardReader {
     private ScheduledFuture<?> polling;
     /** Only touched on the worker thread: a card we read is still (as far as we know) on the reader. */
     private boolean readCardOnReader;
+    /** Only touched on the worker thread: non-90 answers in a row to the select removal probe. */
+    private int failedRemovalProbes;
 
     public SamIdCardReader(String name, SerialLink link, SamReaderConfig config, Statistics statistics) {
         this.name = name;
@@ -277,8 +279,7 @@ public final class SamIdCardReader implements IdCardReader {
             if (find.is(Sw3.CARD_FOUND)) {
                 if (readCardOnReader) {
                     // a halted card never answers find: the read card was lifted and a card (maybe the same) put down
-                    readCardOnReader = false;
-                    listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
+                    cardLifted();
                 }
                 try {
                     CardRead card = selectAndRead();
@@ -289,10 +290,8 @@ public final class SamIdCardReader implements IdCardReader {
                     listeners.fire(new IdCardEvent.CardReadFailed(name, Instant.now(), e.error(), e.getMessage()));
                 }
             } else if (find.is(Sw3.FIND_FAILED)) {
-                if (readCardOnReader && config.removalProbe() == SamReaderConfig.RemovalProbe.SELECT
-                        && !exchange(SamCommand.SELECT_CARD.request(), config.timeouts().select()).is(Sw3.OK)) {
-                    readCardOnReader = false;
-                    listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
+                if (readCardOnReader && config.removalProbe() == SamReaderConfig.RemovalProbe.SELECT) {
+                    probeRemoval();
                 }
             } else {
                 DeviceException e = statusError(find, "find card (20 01)");
@@ -308,6 +307,28 @@ public final class SamIdCardReader implements IdCardReader {
                 log.warn("{}: polling: {}", name, e.technicianLine());
             }
         }
+    }
+
+    /** Select on a halted card: 90 = still there [U]; only enough other answers in a row mean it was lifted. */
+    private void probeRemoval() throws DeviceException {
+        SamReply select = exchange(SamCommand.SELECT_CARD.request(), config.timeouts().select());
+        if (select.is(Sw3.OK)) {
+            failedRemovalProbes = 0;
+            return;
+        }
+        failedRemovalProbes++;
+        if (failedRemovalProbes < config.removalProbeFailures()) {
+            log.debug("{}: removal probe answered SW3 {} ({} of {} in a row)", name, Sw3.describe(select.sw3()),
+                    failedRemovalProbes, config.removalProbeFailures());
+            return;
+        }
+        cardLifted();
+    }
+
+    private void cardLifted() {
+        readCardOnReader = false;
+        failedRemovalProbes = 0;
+        listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
     }
 
     private CardRead readCounted() throws DeviceException {
@@ -334,6 +355,7 @@ public final class SamIdCardReader implements IdCardReader {
         expect(reply, Sw3.OK, what);
         // a completed read halts the card: find answers 80 until it is lifted
         readCardOnReader = true;
+        failedRemovalProbes = 0;
         ReadReply parts = ReadReply.parse(reply.data(), config.readFingerprints());
         Identity identity = TextBlock.parse(parts.textBlock());
         Optional<String> appended = Optional.empty();
