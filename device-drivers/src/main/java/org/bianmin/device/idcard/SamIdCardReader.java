@@ -55,6 +55,8 @@ public final class SamIdCardReader implements IdCardReader {
     private volatile DeviceState stateBeforeDisconnect = DeviceState.CLOSED;
     private volatile boolean closedForGood;
     private volatile boolean armed;
+    /** Set when the link is lost: the module may have lost power, so it is initialised again before the next card command. */
+    private volatile boolean moduleNeedsInit;
     private ScheduledFuture<?> polling;
     /** Only touched on the worker thread: a card we read is still (as far as we know) on the reader. */
     private boolean readCardOnReader;
@@ -89,7 +91,10 @@ public final class SamIdCardReader implements IdCardReader {
         return config;
     }
 
-    /** Checks the SAM_V answers 90 to a status check and, when configured, sets the max RF frame size. */
+    /**
+     * Checks the SAM_V answers 90 to a status check and, when configured, sets the max RF frame size;
+     * both are done again after the watchdog reports the link back (see {@link #onLinkEvent}).
+     */
     @Override
     public void open() throws DeviceException {
         if (closedForGood) {
@@ -99,11 +104,7 @@ public final class SamIdCardReader implements IdCardReader {
             return;
         }
         await(worker.submit(() -> {
-            samStatus();
-            if (config.maxRfFrameBytes().isPresent()) {
-                expect(exchange(SamCodec.setMaxRfFrame(config.maxRfFrameBytes().getAsInt()), config.timeouts().sam()),
-                        Sw3.OK, "set max RF frame (61 FF)");
-            }
+            initialiseModule();
             return null;
         }));
         state = DeviceState.OPEN;
@@ -161,14 +162,25 @@ public final class SamIdCardReader implements IdCardReader {
 
     /**
      * Feed the {@code ReconnectingLink} watchdog's events here: the state follows them
-     * (DISCONNECTED, then back) and listeners receive them.
+     * (DISCONNECTED, then back) and listeners receive them. After a reconnect the module is
+     * initialised again as in {@link #open()}, on the device thread, before the next read or poll
+     * goes on; if that fails, the next read or poll tries again.
      */
     public void onLinkEvent(DeviceEvent event) {
-        if (event instanceof DeviceEvent.Disconnected && state != DeviceState.DISCONNECTED) {
+        if (event instanceof DeviceEvent.Disconnected && state != DeviceState.DISCONNECTED && state != DeviceState.CLOSED) {
             stateBeforeDisconnect = state;
+            moduleNeedsInit = true;
             state = DeviceState.DISCONNECTED;
             statistics.increment(Statistics.DISCONNECTS);
         } else if (event instanceof DeviceEvent.Reconnected && state == DeviceState.DISCONNECTED) {
+            worker.submit(() -> {
+                initialiseIfNeeded();
+                return null;
+            }).exceptionally(e -> {
+                log.warn("{}: module not initialised after the reconnect, trying again before the next card command: {}", name,
+                        e instanceof DeviceException de ? de.technicianLine() : e.toString());
+                return null;
+            });
             state = stateBeforeDisconnect;
             statistics.increment(Statistics.RECONNECTS);
         }
@@ -275,6 +287,7 @@ public final class SamIdCardReader implements IdCardReader {
             return;
         }
         try {
+            initialiseIfNeeded();
             SamReply find = exchange(SamCommand.FIND_CARD.request(), config.timeouts().find());
             if (find.is(Sw3.CARD_FOUND)) {
                 if (readCardOnReader) {
@@ -333,6 +346,7 @@ public final class SamIdCardReader implements IdCardReader {
 
     private CardRead readCounted() throws DeviceException {
         try {
+            initialiseIfNeeded();
             SamReply find = exchange(SamCommand.FIND_CARD.request(), config.timeouts().find());
             expect(find, Sw3.CARD_FOUND, "find card (20 01)");
             return selectAndRead();
@@ -381,6 +395,23 @@ public final class SamIdCardReader implements IdCardReader {
         } catch (DeviceException e) {
             log.debug("{}: find after a failed read: {}", name, e.technicianLine());
             return false;
+        }
+    }
+
+    /** SAM status (11 FF) must answer 90; then the max RF frame size (61 FF nn) when one is configured. */
+    private void initialiseModule() throws DeviceException {
+        samStatus();
+        if (config.maxRfFrameBytes().isPresent()) {
+            expect(exchange(SamCodec.setMaxRfFrame(config.maxRfFrameBytes().getAsInt()), config.timeouts().sam()),
+                    Sw3.OK, "set max RF frame (61 FF)");
+        }
+        moduleNeedsInit = false;
+    }
+
+    private void initialiseIfNeeded() throws DeviceException {
+        if (moduleNeedsInit) {
+            initialiseModule();
+            log.info("{}: SAM_V ready again on {} after a reconnect", name, link.name());
         }
     }
 
