@@ -88,7 +88,7 @@ public enum EthnicGroup {
                 return g;
             }
         }
-        throw new DeviceException(DeviceError.BAD_FRAME, "ethnic group code '" + code
-                + "' is not in GB/T 3304 (01..56, 97, 98); the card data is damaged or misread");
+        throw new DeviceException(DeviceError.BAD_FRAME, "ethnic group field is not one of the GB/T 3304 codes 01..56, 97, 98 ("
+                + Masked.shape(code) + "); the card data is damaged or misread");
     }
 }

@@ -40,6 +40,7 @@ public enum Gender {
                 }
             }
         }
-        throw new DeviceException(DeviceError.BAD_FRAME, "gender code '" + code + "' is not 0, 1, 2 or 9 (GB/T 2261.1); the card data is damaged or misread");
+        throw new DeviceException(DeviceError.BAD_FRAME, "gender field is not one of the codes 0, 1, 2, 9 of GB/T 2261.1 ("
+                + Masked.shape(code) + "); the card data is damaged or misread");
     }
 }

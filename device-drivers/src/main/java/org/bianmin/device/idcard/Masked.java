@@ -19,6 +19,16 @@ final class Masked {
         return s == null || s.isEmpty() ? "\"\"" : "(" + s.codePointCount(0, s.length()) + " chars)";
     }
 
+    /** A field's shape for an error message, e.g. "8 chars, 2 non-digit": never its content. */
+    static String shape(String s) {
+        if (s == null) {
+            return "missing";
+        }
+        long chars = s.codePoints().count();
+        long nonDigits = s.codePoints().filter(c -> c < '0' || c > '9').count();
+        return chars + (chars == 1 ? " char, " : " chars, ") + nonDigits + " non-digit";
+    }
+
     /** Only the year: the full date is part of the ID number. */
     static String birth(LocalDate d) {
         return d == null ? "null" : d.getYear() + "-**-**";

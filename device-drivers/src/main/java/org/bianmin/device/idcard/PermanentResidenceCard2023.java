@@ -46,6 +46,6 @@ public record PermanentResidenceCard2023(String chineseName, String englishName,
         return "PermanentResidenceCard2023[chineseName=" + Masked.name(chineseName) + ", englishName=" + Masked.name(englishName)
                 + ", gender=" + gender + ", birthDate=" + Masked.birth(birthDate) + ", number=" + Masked.number(number)
                 + ", nationality=" + nationality + ", validity=" + validity + ", renewalCount=" + renewalCount
-                + ", previousEditionNumber=" + previousEditionNumber + "]";
+                + ", previousEditionNumber=" + Masked.number(previousEditionNumber) + "]";
     }
 }

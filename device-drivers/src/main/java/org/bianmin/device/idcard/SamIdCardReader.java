@@ -55,9 +55,13 @@ public final class SamIdCardReader implements IdCardReader {
     private volatile DeviceState stateBeforeDisconnect = DeviceState.CLOSED;
     private volatile boolean closedForGood;
     private volatile boolean armed;
+    /** Set when the link is lost: the module may have lost power, so it is initialised again before the next card command. */
+    private volatile boolean moduleNeedsInit;
     private ScheduledFuture<?> polling;
     /** Only touched on the worker thread: a card we read is still (as far as we know) on the reader. */
     private boolean readCardOnReader;
+    /** Only touched on the worker thread: non-90 answers in a row to the select removal probe. */
+    private int failedRemovalProbes;
 
     public SamIdCardReader(String name, SerialLink link, SamReaderConfig config, Statistics statistics) {
         this.name = name;
@@ -87,7 +91,10 @@ public final class SamIdCardReader implements IdCardReader {
         return config;
     }
 
-    /** Checks the SAM_V answers 90 to a status check and, when configured, sets the max RF frame size. */
+    /**
+     * Checks the SAM_V answers 90 to a status check and, when configured, sets the max RF frame size;
+     * both are done again after the watchdog reports the link back (see {@link #onLinkEvent}).
+     */
     @Override
     public void open() throws DeviceException {
         if (closedForGood) {
@@ -97,11 +104,7 @@ public final class SamIdCardReader implements IdCardReader {
             return;
         }
         await(worker.submit(() -> {
-            samStatus();
-            if (config.maxRfFrameBytes().isPresent()) {
-                expect(exchange(SamCodec.setMaxRfFrame(config.maxRfFrameBytes().getAsInt()), config.timeouts().sam()),
-                        Sw3.OK, "set max RF frame (61 FF)");
-            }
+            initialiseModule();
             return null;
         }));
         state = DeviceState.OPEN;
@@ -159,14 +162,25 @@ public final class SamIdCardReader implements IdCardReader {
 
     /**
      * Feed the {@code ReconnectingLink} watchdog's events here: the state follows them
-     * (DISCONNECTED, then back) and listeners receive them.
+     * (DISCONNECTED, then back) and listeners receive them. After a reconnect the module is
+     * initialised again as in {@link #open()}, on the device thread, before the next read or poll
+     * goes on; if that fails, the next read or poll tries again.
      */
     public void onLinkEvent(DeviceEvent event) {
-        if (event instanceof DeviceEvent.Disconnected && state != DeviceState.DISCONNECTED) {
+        if (event instanceof DeviceEvent.Disconnected && state != DeviceState.DISCONNECTED && state != DeviceState.CLOSED) {
             stateBeforeDisconnect = state;
+            moduleNeedsInit = true;
             state = DeviceState.DISCONNECTED;
             statistics.increment(Statistics.DISCONNECTS);
         } else if (event instanceof DeviceEvent.Reconnected && state == DeviceState.DISCONNECTED) {
+            worker.submit(() -> {
+                initialiseIfNeeded();
+                return null;
+            }).exceptionally(e -> {
+                log.warn("{}: module not initialised after the reconnect, trying again before the next card command: {}", name,
+                        e instanceof DeviceException de ? de.technicianLine() : e.toString());
+                return null;
+            });
             state = stateBeforeDisconnect;
             statistics.increment(Statistics.RECONNECTS);
         }
@@ -273,12 +287,12 @@ public final class SamIdCardReader implements IdCardReader {
             return;
         }
         try {
+            initialiseIfNeeded();
             SamReply find = exchange(SamCommand.FIND_CARD.request(), config.timeouts().find());
             if (find.is(Sw3.CARD_FOUND)) {
                 if (readCardOnReader) {
                     // a halted card never answers find: the read card was lifted and a card (maybe the same) put down
-                    readCardOnReader = false;
-                    listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
+                    cardLifted();
                 }
                 try {
                     CardRead card = selectAndRead();
@@ -289,10 +303,8 @@ public final class SamIdCardReader implements IdCardReader {
                     listeners.fire(new IdCardEvent.CardReadFailed(name, Instant.now(), e.error(), e.getMessage()));
                 }
             } else if (find.is(Sw3.FIND_FAILED)) {
-                if (readCardOnReader && config.removalProbe() == SamReaderConfig.RemovalProbe.SELECT
-                        && !exchange(SamCommand.SELECT_CARD.request(), config.timeouts().select()).is(Sw3.OK)) {
-                    readCardOnReader = false;
-                    listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
+                if (readCardOnReader && config.removalProbe() == SamReaderConfig.RemovalProbe.SELECT) {
+                    probeRemoval();
                 }
             } else {
                 DeviceException e = statusError(find, "find card (20 01)");
@@ -310,8 +322,31 @@ public final class SamIdCardReader implements IdCardReader {
         }
     }
 
+    /** Select on a halted card: 90 = still there [U]; only enough other answers in a row mean it was lifted. */
+    private void probeRemoval() throws DeviceException {
+        SamReply select = exchange(SamCommand.SELECT_CARD.request(), config.timeouts().select());
+        if (select.is(Sw3.OK)) {
+            failedRemovalProbes = 0;
+            return;
+        }
+        failedRemovalProbes++;
+        if (failedRemovalProbes < config.removalProbeFailures()) {
+            log.debug("{}: removal probe answered SW3 {} ({} of {} in a row)", name, Sw3.describe(select.sw3()),
+                    failedRemovalProbes, config.removalProbeFailures());
+            return;
+        }
+        cardLifted();
+    }
+
+    private void cardLifted() {
+        readCardOnReader = false;
+        failedRemovalProbes = 0;
+        listeners.fire(new IdCardEvent.CardRemoved(name, Instant.now()));
+    }
+
     private CardRead readCounted() throws DeviceException {
         try {
+            initialiseIfNeeded();
             SamReply find = exchange(SamCommand.FIND_CARD.request(), config.timeouts().find());
             expect(find, Sw3.CARD_FOUND, "find card (20 01)");
             return selectAndRead();
@@ -334,6 +369,7 @@ public final class SamIdCardReader implements IdCardReader {
         expect(reply, Sw3.OK, what);
         // a completed read halts the card: find answers 80 until it is lifted
         readCardOnReader = true;
+        failedRemovalProbes = 0;
         ReadReply parts = ReadReply.parse(reply.data(), config.readFingerprints());
         Identity identity = TextBlock.parse(parts.textBlock());
         Optional<String> appended = Optional.empty();
@@ -359,6 +395,23 @@ public final class SamIdCardReader implements IdCardReader {
         } catch (DeviceException e) {
             log.debug("{}: find after a failed read: {}", name, e.technicianLine());
             return false;
+        }
+    }
+
+    /** SAM status (11 FF) must answer 90; then the max RF frame size (61 FF nn) when one is configured. */
+    private void initialiseModule() throws DeviceException {
+        samStatus();
+        if (config.maxRfFrameBytes().isPresent()) {
+            expect(exchange(SamCodec.setMaxRfFrame(config.maxRfFrameBytes().getAsInt()), config.timeouts().sam()),
+                    Sw3.OK, "set max RF frame (61 FF)");
+        }
+        moduleNeedsInit = false;
+    }
+
+    private void initialiseIfNeeded() throws DeviceException {
+        if (moduleNeedsInit) {
+            initialiseModule();
+            log.info("{}: SAM_V ready again on {} after a reconnect", name, link.name());
         }
     }
 

@@ -76,21 +76,25 @@ public final class TextBlock {
         return parseDate(text(b, offset, 16), what);
     }
 
+    /** The messages give the field's shape, never its content: a birth date is part of the ID number. */
     private static LocalDate parseDate(String s, String what) throws DeviceException {
-        if (s.length() == 8 && s.chars().allMatch(c -> asciiDigit((char) c))) {
-            try {
-                return LocalDate.parse(s, YYYYMMDD);
-            } catch (DateTimeException e) {
-                // falls through to the message below
-            }
+        if (s.length() != 8 || !s.chars().allMatch(c -> asciiDigit((char) c))) {
+            throw new DeviceException(DeviceError.BAD_FRAME, what + " field is not 8 digits (" + Masked.shape(s)
+                    + "); the card data is damaged or misread");
         }
-        throw new DeviceException(DeviceError.BAD_FRAME, what + " '" + s + "' is not a date in YYYYMMDD; the card data is damaged or misread");
+        try {
+            return LocalDate.parse(s, YYYYMMDD);
+        } catch (DateTimeException e) {
+            throw new DeviceException(DeviceError.BAD_FRAME, what + " field is 8 digits but no calendar date in YYYYMMDD;"
+                    + " the card data is damaged or misread");
+        }
     }
 
     private static int twoDigits(String s, String what) throws DeviceException {
         OptionalInt v = optionalDigits(s);
         if (v.isEmpty()) {
-            throw new DeviceException(DeviceError.BAD_FRAME, what + " '" + s + "' is not two digits; the card data is damaged or misread");
+            throw new DeviceException(DeviceError.BAD_FRAME, what + " field is not 2 digits (" + Masked.shape(s)
+                    + "); the card data is damaged or misread");
         }
         return v.getAsInt();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -18,6 +19,8 @@ import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.idcard.sim.CardFixtures;
@@ -116,6 +119,50 @@ class IdCardCodecProperties {
         }
     }
 
+    /** The field at {@code fieldIndex} (modulo the layout's field count) given a new value. */
+    record Replacement(int fieldIndex, String value) {}
+
+    /**
+     * Unlike random blocks, which nearly always stop at the first field, a fixture block with one to
+     * three fields replaced parses up to the damaged field, so every field's parser is reached: the
+     * coverage checks that each card kind both parses and fails, down to its last checked field.
+     */
+    @Property(tries = 2000)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void fixtureBlocksWithFieldsReplacedOneByOneParseOrFailTyped(@ForAll("fixtureNames") String fixture,
+            @ForAll("replacements") List<Replacement> replacements) {
+        byte[] block = CardFixtures.byName(fixture).textBlock();
+        CardType type = typeOf(block);
+        List<TextBlockFields.Field> fields = TextBlockFields.of(type);
+        for (Replacement r : replacements) {
+            block = fields.get(r.fieldIndex() % fields.size()).write(block, r.value());
+        }
+        try {
+            Identity identity = TextBlock.parse(block);
+            assertEquals(type, identity.type());
+            assertFalse(identity.toString().isBlank());
+            identity.numberProblem();
+            Statistics.label("outcome").collect(type, "parsed");
+        } catch (DeviceException e) {
+            String message = e.getMessage();
+            assertTrue(e.error() != null && message != null && !message.isBlank(), String.valueOf(message));
+            Statistics.label("outcome").collect(type, "typed error");
+            Statistics.label("failed field").collect(type, message.contains(" field ") ? message.substring(0, message.indexOf(" field ")) : "other");
+        }
+        Statistics.label("outcome").coverage(coverage -> {
+            for (CardType t : CardType.values()) {
+                coverage.check(t, "parsed").percentage(p -> p > 1);
+                coverage.check(t, "typed error").percentage(p -> p > 1);
+            }
+        });
+        Statistics.label("failed field").coverage(coverage -> {
+            for (CardType t : CardType.values()) {
+                coverage.check(t, "validity end").count(c -> c > 0);
+            }
+            coverage.check(CardType.HMT_RESIDENCE_PERMIT, "issue count").count(c -> c > 0);
+        });
+    }
+
     @Property
     void readRepliesOfAnyShapeSplitOrFailTyped(@ForAll @Size(max = 2400) byte[] data, @ForAll boolean fingerprints) {
         try {
@@ -151,6 +198,36 @@ class IdCardCodecProperties {
     @Provide
     Arbitrary<Character> markers() {
         return Arbitraries.of(' ', 'I', 'Y', 'J', 'Z', '\0');
+    }
+
+    @Provide
+    Arbitrary<String> fixtureNames() {
+        return Arbitraries.of(CardFixtures.names());
+    }
+
+    /** One to three replacements, so that one list suits every layout. */
+    @Provide
+    Arbitrary<List<Replacement>> replacements() {
+        return Combinators.combine(Arbitraries.integers().between(0, 1023), fieldValues()).as(Replacement::new)
+                .list().ofMinSize(1).ofMaxSize(3);
+    }
+
+    /** Values shaped to pass a field's check (codes, dates, 长期) mixed with values that fail it. */
+    private static Arbitrary<String> fieldValues() {
+        Arbitrary<String> dates = Combinators.combine(Arbitraries.integers().between(1900, 2100), Arbitraries.integers().between(0, 13),
+                Arbitraries.integers().between(0, 32)).as((y, m, d) -> String.format("%04d%02d%02d", y, m, d));
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", "长期", "0", "1", "2", "9", "3", "01", "46", "56", "57", "97", "98", "00", "99", "X",
+                        "20240229", "20230229", "00000000", "长期有效"),
+                dates,
+                Arbitraries.strings().numeric().ofMaxLength(10),
+                Arbitraries.strings().withChars("0123456789 X长期\0-/").ofMaxLength(10),
+                Arbitraries.strings().ofMaxLength(40));
+    }
+
+    private static CardType typeOf(byte[] block) {
+        char marker = (char) ((block[TextBlock.TYPE_OFFSET] & 0xFF) | (block[TextBlock.TYPE_OFFSET + 1] & 0xFF) << 8);
+        return CardType.ofMarker(marker).orElseThrow();
     }
 
     @Provide

@@ -3,15 +3,24 @@ package org.bianmin.device.idcard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.idcard.sim.CardFixtures;
 import org.bianmin.device.link.Hex;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Names, numbers, addresses and photos never reach a log line through toString. */
+/** Names, numbers, addresses, dates and photos never reach a log line through toString or an error message. */
 class PersonalDataStaysMaskedTest {
 
     @Test
@@ -28,6 +37,49 @@ class PersonalDataStaysMaskedTest {
                 + "fingerprints 1024 bytes, appendedAddress (14 chars), at 2026-01-01T00:00:00Z]", read.toString());
     }
 
+    static Stream<Arguments> damagedFields() {
+        return Stream.of(
+                Arguments.of("resident", "gender", "男"),
+                Arguments.of("resident", "ethnic group", "汉族"),
+                Arguments.of("resident", "ethnic group", "57"),
+                Arguments.of("resident", "birth date", "19491301"),
+                Arguments.of("resident", "birth date", "1949-1-1"),
+                Arguments.of("resident", "validity start", "2009100"),
+                Arguments.of("resident", "validity end", "20380230"),
+                Arguments.of("resident", "validity end", "长久"),
+                Arguments.of("hmt", "gender", "F"),
+                Arguments.of("hmt", "birth date", "19850399"),
+                Arguments.of("hmt", "issue count", "1X"),
+                Arguments.of("hmt", "issue count", "一"),
+                Arguments.of("foreigner-2017", "gender", "女"),
+                Arguments.of("foreigner-2017", "birth date", "03/15/85"),
+                Arguments.of("foreigner-2023", "gender", "M"),
+                Arguments.of("foreigner-2023", "birth date", "199001"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} = {2}")
+    @MethodSource("damagedFields")
+    void aDamagedFieldIsReportedByNameAndShapeWithoutAnyFieldContent(String fixture, String field, String damaged) throws DeviceException {
+        byte[] good = CardFixtures.byName(fixture).textBlock();
+        CardType type = TextBlock.parse(good).type();
+        TextBlockFields.Field f = TextBlockFields.of(type).stream().filter(x -> x.name().equals(field)).findFirst().orElseThrow();
+        byte[] block = f.write(good, damaged);
+
+        DeviceException e = assertThrows(DeviceException.class, () -> TextBlock.parse(block));
+        List<String> contents = new ArrayList<>(List.of(damaged));
+        for (TextBlockFields.Field other : TextBlockFields.of(type)) {
+            String content = TextBlock.text(block, other.offset(), other.length());
+            if (content.codePointCount(0, content.length()) >= 3) {
+                contents.add(content);
+            }
+        }
+        for (String content : contents) {
+            assertFalse(e.getMessage().contains(content), "'" + content + "' leaked into: " + e.getMessage());
+        }
+        assertEquals(DeviceError.BAD_FRAME, e.error());
+        assertTrue(e.getMessage().startsWith(field + " field "), e.getMessage());
+    }
+
     @Test
     void everyCardKindMasksItsNumbers() throws DeviceException {
         for (String name : CardFixtures.names()) {
@@ -35,6 +87,16 @@ class PersonalDataStaysMaskedTest {
             assertFalse(id.toString().contains(id.number()), name + ": " + id);
             assertFalse(id.toString().contains(id.name()), name + ": " + id);
         }
+    }
+
+    @Test
+    void the2023CardMasksItsPreviousEditionNumberLikeItsOwnNumber() {
+        PermanentResidenceCard2023 card = new PermanentResidenceCard2023("测试用户丙", "TESTUSER, BRAVO", Gender.FEMALE,
+                LocalDate.of(1990, 1, 1), "91312419900101002X", "CAN",
+                new Validity(LocalDate.of(2023, 12, 1), Expiry.on(LocalDate.of(2033, 12, 1))), OptionalInt.of(0), "CAN310085031502");
+        String s = card.toString();
+        assertFalse(s.contains("CAN310085031502"), s);
+        assertTrue(s.endsWith(", previousEditionNumber=CAN310*****1502]"), s);
     }
 
     @Test

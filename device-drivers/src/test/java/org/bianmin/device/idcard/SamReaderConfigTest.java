@@ -16,6 +16,16 @@ class SamReaderConfigTest {
         assertEquals(Duration.ofMillis(3500), c.timeouts().read());
         assertEquals(Duration.ofMillis(700), c.pollInterval());
         assertEquals(SamReaderConfig.RemovalProbe.SELECT, c.removalProbe());
+        assertEquals(2, c.removalProbeFailures());
+    }
+
+    @Test
+    void aRemovalProbeThatNeverFailsOrWaitsTooLongIsRefusedWithTheUsualValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SamReaderConfig.defaults().withRemovalProbeFailures(0));
+        assertEquals("removal-probe-failures 0 must be 1..10; use 2 so that one stray select answer does not end a visit", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SamReaderConfig.defaults().withRemovalProbeFailures(11));
+        assertEquals(1, SamReaderConfig.defaults().withRemovalProbeFailures(1).removalProbeFailures());
     }
 
     @Test

@@ -113,15 +113,28 @@ class TextBlockTest {
         byte[] b = new BlockBuilder().at(0, "测试用户甲").at(30, "1").at(32, "01").at(36, "19491301").at(188, "20091001").at(204, "长期").build();
         DeviceException e = assertThrows(DeviceException.class, () -> TextBlock.parse(b));
         assertEquals(DeviceError.BAD_FRAME, e.error());
-        assertEquals("birth date '19491301' is not a date in YYYYMMDD; the card data is damaged or misread", e.getMessage());
+        assertEquals("birth date field is 8 digits but no calendar date in YYYYMMDD; the card data is damaged or misread", e.getMessage());
     }
 
     @Test
     void anUnknownEthnicCodeOrGenderIsABadFrame() {
         byte[] ethnic = new BlockBuilder().at(30, "1").at(32, "57").at(36, "19491001").at(188, "20091001").at(204, "长期").build();
         byte[] gender = new BlockBuilder().at(30, "3").at(32, "01").at(36, "19491001").at(188, "20091001").at(204, "长期").build();
-        assertEquals(DeviceError.BAD_FRAME, assertThrows(DeviceException.class, () -> TextBlock.parse(ethnic)).error());
-        assertEquals(DeviceError.BAD_FRAME, assertThrows(DeviceException.class, () -> TextBlock.parse(gender)).error());
+        DeviceException badEthnic = assertThrows(DeviceException.class, () -> TextBlock.parse(ethnic));
+        DeviceException badGender = assertThrows(DeviceException.class, () -> TextBlock.parse(gender));
+        assertEquals(DeviceError.BAD_FRAME, badEthnic.error());
+        assertEquals(DeviceError.BAD_FRAME, badGender.error());
+        assertEquals("ethnic group field is not one of the GB/T 3304 codes 01..56, 97, 98 (2 chars, 0 non-digit); "
+                + "the card data is damaged or misread", badEthnic.getMessage());
+        assertEquals("gender field is not one of the codes 0, 1, 2, 9 of GB/T 2261.1 (1 char, 0 non-digit); "
+                + "the card data is damaged or misread", badGender.getMessage());
+    }
+
+    @Test
+    void aBirthDateOfTheWrongShapeIsReportedByLengthAndNonDigitsOnly() {
+        byte[] b = new BlockBuilder().at(30, "1").at(32, "01").at(36, "1949.10.").at(188, "20091001").at(204, "长期").build();
+        DeviceException e = assertThrows(DeviceException.class, () -> TextBlock.parse(b));
+        assertEquals("birth date field is not 8 digits (8 chars, 2 non-digit); the card data is damaged or misread", e.getMessage());
     }
 
     @Test
