@@ -95,7 +95,7 @@ class QrScannerSimulatorTest {
         host.write(Hex.parse("FF 00 7E 13 37 7E 00 09 01 00 00 00 DE C9"));
         host.write(Hex.parse("7E 00 09 01 00 00 00 DE C8"));
         assertEquals("02 00 00 01 00 33 31", read(7));
-        assertEquals(1, sim.repliesSent());
+        await().atMost(WAIT).until(() -> sim.repliesSent() == 1); // counted just after the reply left: the host may read it first
         assertTrue(sim.junkBytesReceived() >= 5, "junk counted: " + sim.junkBytesReceived());
     }
 
