@@ -3,6 +3,7 @@ package org.bianmin.device.cli;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.bianmin.device.DeviceError;
+import org.bianmin.device.link.ForwardingLink;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.SerialLink;
 
@@ -11,12 +12,11 @@ import org.bianmin.device.link.SerialLink;
  * end of the cable went away) completes {@link #lost()}, so the console can say so and stop instead
  * of sitting there silently.
  */
-final class WatchedLink implements SerialLink {
-    private final SerialLink inner;
+final class WatchedLink extends ForwardingLink {
     private final CompletableFuture<LinkException> lost = new CompletableFuture<>();
 
     WatchedLink(SerialLink inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     CompletableFuture<LinkException> lost() {
@@ -28,11 +28,6 @@ final class WatchedLink implements SerialLink {
             lost.complete(e);
         }
         return e;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
     }
 
     @Override
@@ -60,15 +55,5 @@ final class WatchedLink implements SerialLink {
         } catch (LinkException e) {
             throw note(e);
         }
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.bianmin.device.link;
 
-import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.bianmin.device.DeviceError;
 
@@ -8,15 +7,14 @@ import org.bianmin.device.DeviceError;
  * Holds each write back for as long as its bytes would take on a real serial line at the given
  * settings, so a simulator behind a pty or an in-memory pipe answers with realistic timing.
  */
-public final class PacedLink implements SerialLink {
-    private final SerialLink inner;
+public final class PacedLink extends ForwardingLink {
     private final SerialSettings settings;
     private long lineFreeAt = System.nanoTime();
 
     private final int chunk;
 
     public PacedLink(SerialLink inner, SerialSettings settings) {
-        this.inner = inner;
+        super(inner);
         this.settings = settings;
         // about one millisecond of line time per chunk, so a receiver's idle-gap framing sees no false gaps
         this.chunk = (int) Math.max(1, Math.min(64, 1_000_000L / Math.max(1, settings.wireNanos(1))));
@@ -24,11 +22,6 @@ public final class PacedLink implements SerialLink {
 
     public SerialSettings settings() {
         return settings;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
     }
 
     @Override
@@ -54,35 +47,5 @@ public final class PacedLink implements SerialLink {
                 throw new LinkException(DeviceError.LINK_IO, name + ": interrupted while sending");
             }
         }
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length, Duration timeout) throws LinkException {
-        return inner.read(buffer, offset, length, timeout);
-    }
-
-    @Override
-    public void exchangeTimedOut() {
-        inner.exchangeTimedOut();
-    }
-
-    @Override
-    public void exchangeAnswered() {
-        inner.exchangeAnswered();
-    }
-
-    @Override
-    public void discardInput() throws LinkException {
-        inner.discardInput();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

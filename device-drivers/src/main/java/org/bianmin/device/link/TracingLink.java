@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Records the last N chunks that crossed a link, in both directions, for {@code diag trace} and the
  * maintenance screen's hex trace. Optionally hands each chunk to a live listener too.
  */
-public final class TracingLink implements SerialLink {
+public final class TracingLink extends ForwardingLink {
 
     public enum Direction { TX, RX }
 
@@ -24,7 +24,6 @@ public final class TracingLink implements SerialLink {
         }
     }
 
-    private final SerialLink inner;
     private final int capacity;
     private final Deque<Chunk> recent = new ArrayDeque<>();
     private final Consumer<Chunk> live;
@@ -34,7 +33,7 @@ public final class TracingLink implements SerialLink {
     }
 
     public TracingLink(SerialLink inner, int capacity, Consumer<Chunk> live) {
-        this.inner = inner;
+        super(inner);
         this.capacity = capacity;
         this.live = live;
     }
@@ -58,11 +57,6 @@ public final class TracingLink implements SerialLink {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
     public void write(byte[] data, int offset, int length) throws LinkException {
         record(Direction.TX, data, offset, length);
         inner.write(data, offset, length);
@@ -75,30 +69,5 @@ public final class TracingLink implements SerialLink {
             record(Direction.RX, buffer, offset, n);
         }
         return n;
-    }
-
-    @Override
-    public void exchangeTimedOut() {
-        inner.exchangeTimedOut();
-    }
-
-    @Override
-    public void exchangeAnswered() {
-        inner.exchangeAnswered();
-    }
-
-    @Override
-    public void discardInput() throws LinkException {
-        inner.discardInput();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.bianmin.device.link.ForwardingLink;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.PacedLink;
 import org.bianmin.device.link.SerialLink;
@@ -13,13 +14,12 @@ import org.bianmin.device.link.SerialSettings;
  * The host end of a serial line as the OS offers it: a write returns at once and its bytes leave
  * behind it at the baud rate, so a status request can wait behind bytes the host thinks it has sent.
  */
-final class TransmitQueueLink implements SerialLink {
-    private final SerialLink inner;
+final class TransmitQueueLink extends ForwardingLink {
     private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final Thread sender;
 
     TransmitQueueLink(SerialLink inner, SerialSettings line) {
-        this.inner = inner;
+        super(inner);
         PacedLink paced = new PacedLink(inner, line);
         this.sender = Thread.ofVirtual().name("tx-queue " + inner.name()).start(() -> {
             try {
@@ -33,28 +33,8 @@ final class TransmitQueueLink implements SerialLink {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
     public void write(byte[] data, int offset, int length) {
         queue.add(Arrays.copyOfRange(data, offset, offset + length));
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length, Duration timeout) throws LinkException {
-        return inner.read(buffer, offset, length, timeout);
-    }
-
-    @Override
-    public void discardInput() throws LinkException {
-        inner.discardInput();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return inner.isOpen();
     }
 
     @Override
