@@ -67,6 +67,27 @@ class BadInputTest {
     }
 
     @Test
+    void aTimeoutOfZeroIsAUsageErrorNotAnInternalOne() {
+        assertOneLine(CliRun.of("diag", "scan", "--port", dir.resolve("x").toString(), "--timeout", "0"), ExitCodes.USAGE, "--timeout 0");
+    }
+
+    @Test
+    void aTcpPortOutOfRangeIsNamed() {
+        assertOneLine(CliRun.of("diag", "status", "--port", "tcp://127.0.0.1:99999"), ExitCodes.LINK, "1 to 65535");
+        assertOneLine(CliRun.of("diag", "status", "--port", "tcp://:9100"), ExitCodes.LINK, "address is missing");
+    }
+
+    @Test
+    void aDirectoryIsNotASerialPort() {
+        assertOneLine(CliRun.of("diag", "read-card", "--port", dir.toString()), ExitCodes.LINK, "not a serial port");
+    }
+
+    @Test
+    void thePrinterSimulatorNeedsExactlyOnePlaceToAnswer() {
+        assertOneLine(CliRun.of("sim", "receipt-printer"), ExitCodes.USAGE, "--listen");
+    }
+
+    @Test
     void aTraceNeedsToKnowWhatToTrace() {
         CliRun r = CliRun.of("diag", "trace", "--port", dir.resolve("x").toString());
         assertEquals(ExitCodes.USAGE, r.exit());
