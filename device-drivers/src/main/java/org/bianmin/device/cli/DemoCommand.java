@@ -1,6 +1,9 @@
 package org.bianmin.device.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -67,6 +70,7 @@ final class DemoCommand extends DeviceCommand {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
         Path receipts = out.resolve("receipts");
+        clearEarlierReceipts(receipts);
         SimulatedDevices.Options o = SimulatedDevices.Options.defaults().withReceiptsIn(receipts);
         if (pty) {
             o = o.withWiring(SimulatedDevices.Wiring.PTY, out.resolve("pty"));
@@ -143,6 +147,20 @@ final class DemoCommand extends DeviceCommand {
             return ExitCodes.OK;
         } finally {
             gpioContext.shutdown();
+        }
+    }
+
+    /** Each demo run leaves its own receipts, not those of the runs before it. */
+    private static void clearEarlierReceipts(Path dir) throws DeviceException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().matches("receipt-\\d{3,}\\.(txt|png)")).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new DeviceException(DeviceError.BAD_SETTINGS, "cannot clear " + dir + ": " + e.getMessage() + "; choose another --out");
         }
     }
 
