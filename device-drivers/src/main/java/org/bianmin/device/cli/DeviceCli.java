@@ -22,8 +22,8 @@ public final class DeviceCli {
     static int run(Terminal terminal, String... args) {
         try {
             return build(terminal).execute(args);
-        } catch (RuntimeException e) {
-            log.error("the command line could not be set up", e);
+        } catch (RuntimeException | Error e) {
+            log.error("the command failed unexpectedly", e);
             terminal.err().println("kiosk: internal error (" + e.getClass().getSimpleName() + "); details are in out/logs/kiosk-cli.log");
             return ExitCodes.INTERNAL;
         }

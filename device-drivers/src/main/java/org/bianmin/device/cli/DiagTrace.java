@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.Statistics;
 import org.bianmin.device.idcard.SamFrameReceiver;
@@ -36,8 +37,12 @@ import picocli.CommandLine.Option;
         description = "Hex trace of both directions: run a device kind's standard exchange (--kind), "
                 + "or forward between the device and another port (--to).")
 final class DiagTrace extends DeviceCommand {
-    /** Bytes of a forwarded chunk shown without --unmask: enough for any command or status frame header. */
-    private static final int SHOWN = 16;
+    /**
+     * Bytes of each forwarded burst shown without --unmask: a SAM_V frame's preamble, length and SW1-SW3,
+     * a whole status reply or command, but never the first character of a card's name or much of a code.
+     */
+    private static final int SHOWN = 10;
+    private static final long BURST_GAP_MS = 20;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     @Mixin
@@ -64,6 +69,9 @@ final class DiagTrace extends DeviceCommand {
     long seconds;
 
     private final List<Map<String, Object>> chunks = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** Forward mode, per direction: when the last chunk came, bytes shown and hidden in the current burst. */
+    private final Map<String, long[]> bursts = new LinkedHashMap<>();
 
     DiagTrace(Terminal t) {
         super(t);
@@ -74,12 +82,34 @@ final class DiagTrace extends DeviceCommand {
         if (seconds < 0) {
             return terminal.fail(name(), "--seconds " + seconds + " cannot be negative", ExitCodes.USAGE, json);
         }
-        int exit = mode.kind != null ? exchange(mode.kind) : forward();
+        if (mode.kind != null && !List.of("id-card", "receipt-printer", "qr-scanner").contains(mode.kind)) {
+            return terminal.fail(name(), "--kind " + mode.kind + " is not known; use id-card, receipt-printer or qr-scanner",
+                    ExitCodes.USAGE, json);
+        }
+        if (mode.hostPort != null && json && seconds == 0) {
+            return terminal.fail(name(), "--to with --json needs --seconds S: the JSON document is printed when the trace ends",
+                    ExitCodes.USAGE, json);
+        }
+        int exit;
+        DeviceException failure = null;
+        try {
+            exit = mode.kind != null ? exchange(mode.kind) : forward();
+        } catch (DeviceException e) {
+            failure = e;
+            exit = ExitCodes.of(e.error());
+        }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("ok", exit == ExitCodes.OK);
+            if (failure != null) {
+                doc.put("code", failure.error().code());
+                doc.put("message", failure.getMessage());
+            }
             doc.put("chunks", chunks);
+            doc.put("notes", notes);
             terminal.json(doc);
+        } else if (failure != null) {
+            terminal.err().println(name() + ": " + failure.error().code() + " " + failure.getMessage());
         }
         return exit;
     }
@@ -93,11 +123,8 @@ final class DiagTrace extends DeviceCommand {
                     reader.open();
                     reader.enable();
                     Futures.await(reader.samId(), Duration.ofSeconds(2), "SAM ID");
-                    try {
-                        Futures.await(reader.read(), Duration.ofSeconds(8), "card read");
-                    } catch (DeviceException e) {
-                        note("card read: " + e.technicianLine());
-                    }
+                    Futures.await(reader.read(), Duration.ofSeconds(8), "card read");
+                    note("card read: complete");
                 }
             }
             case "receipt-printer" -> {
@@ -108,13 +135,13 @@ final class DiagTrace extends DeviceCommand {
             }
             case "qr-scanner" -> {
                 try (SerialLink l = traced(device.open(9600))) {
-                    note("scanner protocol: " + ScannerProbe.identify(l, Duration.ofMillis(500)).map(Enum::name).orElse("no answer"));
+                    String protocol = ScannerProbe.identify(l, Duration.ofMillis(500)).map(Enum::name)
+                            .orElseThrow(() -> new DeviceException(DeviceError.TIMEOUT,
+                                    "no GM65 or Newland answer; a scanner in continuous mode has no command channel: try 'diag scan'"));
+                    note("scanner protocol: " + protocol);
                 }
             }
-            default -> {
-                return terminal.fail(name(), "--kind " + kind + " is not known; use id-card, receipt-printer or qr-scanner",
-                        ExitCodes.USAGE, json);
-            }
+            default -> throw new IllegalStateException("kind checked in run()");
         }
         return ExitCodes.OK;
     }
@@ -154,7 +181,9 @@ final class DiagTrace extends DeviceCommand {
     }
 
     private void note(String s) {
-        if (!json) {
+        if (json) {
+            notes.add(s);
+        } else {
             terminal.line("# " + s);
         }
     }
@@ -166,7 +195,7 @@ final class DiagTrace extends DeviceCommand {
             if (!json) {
                 terminal.line("# forwarding " + dev.name() + " <-> " + host.name() + " at " + device.settings(baud) + "; Ctrl-C stops");
                 if (!unmask) {
-                    terminal.line("# chunks over " + SHOWN + " bytes are cut short: they can carry card data, scanned codes or "
+                    terminal.line("# only the first " + SHOWN + " bytes of each burst are shown: the rest can carry card data, scanned codes or "
                             + "receipt text (--unmask shows all)");
                 }
             }
@@ -176,18 +205,53 @@ final class DiagTrace extends DeviceCommand {
                 pump(host, dev, "host→dev", buf);
                 pump(dev, host, "dev→host", buf);
             }
+            bursts.keySet().forEach(this::endBurst);
             return ExitCodes.OK;
         }
     }
 
+    /**
+     * Forwards what arrived. Without --unmask only the first {@value #SHOWN} bytes of each burst are
+     * shown — a burst being what one side sends with no pause of {@value #BURST_GAP_MS} ms — so a card
+     * read reply, a scanned code or receipt text never appears whatever size its pieces arrive in.
+     */
     private void pump(SerialLink from, SerialLink to, String direction, byte[] buf) throws LinkException {
         int n = from.read(buf, 0, buf.length, Duration.ofMillis(2));
-        if (n > 0) {
-            to.write(buf, 0, n);
-            chunk(direction, buf, unmask ? n : Math.min(n, SHOWN));
-            if (!unmask && n > SHOWN) {
-                note("… " + (n - SHOWN) + " more bytes not shown");
+        if (n <= 0) {
+            return;
+        }
+        to.write(buf, 0, n);
+        if (unmask) {
+            chunk(direction, buf, n);
+            return;
+        }
+        long now = System.nanoTime();
+        long[] b = bursts.computeIfAbsent(direction, k -> new long[3]);
+        if (now - b[0] > BURST_GAP_MS * 1_000_000L) {
+            endBurst(direction);
+        }
+        for (String other : bursts.keySet()) {
+            if (!other.equals(direction)) {
+                endBurst(other);
             }
+        }
+        b[0] = now;
+        int show = (int) Math.min(n, SHOWN - b[1]);
+        if (show > 0) {
+            chunk(direction, buf, show);
+            b[1] += show;
+        }
+        b[2] += n - Math.max(show, 0);
+    }
+
+    private void endBurst(String direction) {
+        long[] b = bursts.get(direction);
+        if (b != null && b[2] > 0) {
+            note(direction + ": " + b[2] + " more bytes not shown (--unmask shows them)");
+        }
+        if (b != null) {
+            b[1] = 0;
+            b[2] = 0;
         }
     }
 

@@ -35,11 +35,15 @@ public final class JsscSerialLink implements SerialLink {
         if (portName.startsWith("/") && Files.isDirectory(Path.of(portName))) {
             throw new LinkException(DeviceError.BAD_SETTINGS, portName + " is a directory, not a serial port; " + SerialPorts.foundSentence());
         }
-        SerialPort port = new SerialPort(portName);
+        SerialPort port;
         try {
+            port = new SerialPort(portName);
             port.openPort();
         } catch (SerialPortException e) {
             throw translateOpen(portName, e);
+        } catch (LinkageError e) {
+            throw new LinkException(DeviceError.LINK_IO, "the serial library's native part could not load (" + e.getMessage()
+                    + "); jssc unpacks it under the temporary directory: make sure /tmp is writable and not mounted noexec", e);
         }
         try {
             port.setParams(settings.baud(), settings.dataBits(), stopBits(settings), parity(settings));

@@ -148,10 +148,15 @@ public final class ReconnectingLink implements SerialLink {
             current = null;
             timeoutsInARow.set(0);
             failed.close();
-            reconnector = Thread.ofVirtual().name("reconnect-" + device).start(this::reconnectLoop);
         }
         log.warn("{} on {} lost: {}", device, portName, cause.technicianLine());
+        // Disconnected is delivered before any reconnect can start, so a listener never sees them out of order
         events.accept(new DeviceEvent.Disconnected(device, Instant.now(), cause.error(), cause.getMessage()));
+        synchronized (lock) {
+            if (!closed) {
+                reconnector = Thread.ofVirtual().name("reconnect-" + device).start(this::reconnectLoop);
+            }
+        }
     }
 
     private void reconnectLoop() {

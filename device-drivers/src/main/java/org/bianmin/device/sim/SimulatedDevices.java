@@ -133,7 +133,7 @@ public final class SimulatedDevices implements AutoCloseable {
             }
             d.printerSimulator.start();
             d.printer = d.closing(new EscPosReceiptPrinter("receipt-printer", c3.host(), o.printerProfile(),
-                    EscPosSettings.DEFAULTS.withLineBaud(o.printerBaud()), PrintLedger.inMemory(), Statistics.inMemory(), new Listeners()));
+                    EscPosSettings.DEFAULTS.withLineBaud(o.printerBaud()), PrintLedger.inMemory(), Statistics.inMemory(), printerListeners));
             d.printer.open();
             d.printer.enable();
             return d;
