@@ -68,6 +68,9 @@ final class BenchDevices extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (json) {
+            return terminal.fail(name(), "has no JSON output; run it without --json", ExitCodes.USAGE, false);
+        }
         if (reads < 1 || reads > 10_000) {
             return terminal.fail(name(), "--reads " + reads + " must be between 1 and 10000", ExitCodes.USAGE, json);
         }

@@ -64,6 +64,9 @@ final class DemoCommand extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (json) {
+            return terminal.fail(name(), "has no JSON output; run it without --json", ExitCodes.USAGE, false);
+        }
         try {
             CardFixtures.byName(card);
         } catch (IllegalArgumentException e) {

@@ -77,6 +77,10 @@ final class DiagSelftest extends DeviceCommand {
             idCard(d);
             scanner(d);
             printer(d);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
         }
         gpio();
         print();
@@ -180,6 +184,16 @@ final class DiagSelftest extends DeviceCommand {
             }
         } finally {
             ctx.shutdown();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless; the next boot clears /tmp
         }
     }
 

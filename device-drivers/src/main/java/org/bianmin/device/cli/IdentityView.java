@@ -54,7 +54,7 @@ final class IdentityView {
                 m.put("nationality", p.nationality());
                 m.put("number", number(p.number()));
                 m.put("renewalCount", p.renewalCount().isPresent() ? p.renewalCount().getAsInt() : null);
-                m.put("previousEditionNumber", p.previousEditionNumber());
+                m.put("previousEditionNumber", number(p.previousEditionNumber()));
             }
             case ResidencePermit p -> {
                 m.put("name", name(p.name()));

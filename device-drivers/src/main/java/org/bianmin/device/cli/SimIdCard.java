@@ -33,6 +33,9 @@ final class SimIdCard extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (json) {
+            return terminal.fail(name(), "has no JSON output; run it without --json", ExitCodes.USAGE, false);
+        }
         CardFixture first;
         IdCardSimulator.Timing t;
         try {

@@ -53,7 +53,13 @@ final class SimQrScanner extends DeviceCommand {
 
     @Override
     protected int run() throws DeviceException {
+        if (json) {
+            return terminal.fail(name(), "has no JSON output; run it without --json", ExitCodes.USAGE, false);
+        }
         QrScannerSimulator.Settings settings;
+        if (everySeconds > 0 && scans.isEmpty()) {
+            return terminal.fail(name(), "--every repeats the --scan codes; give at least one --scan TEXT", ExitCodes.USAGE, json);
+        }
         if (everySeconds < 0 || everySeconds > 3600) {
             return terminal.fail(name(), "--every " + everySeconds + " must be between 0 and 3600 seconds", ExitCodes.USAGE, json);
         }

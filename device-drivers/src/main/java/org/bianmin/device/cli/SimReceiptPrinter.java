@@ -52,6 +52,9 @@ final class SimReceiptPrinter extends DeviceCommand {
         } catch (IllegalArgumentException e) {
             return terminal.fail(name(), e.getMessage(), ExitCodes.USAGE, json);
         }
+        if (json) {
+            return terminal.fail(name(), "has no JSON output; run it without --json", ExitCodes.USAGE, false);
+        }
         if ((port == null) == (listen == null)) {
             return terminal.fail(name(), "give either --port (a serial port) or --listen (a TCP port), not both or neither",
                     ExitCodes.USAGE, json);
@@ -59,6 +62,10 @@ final class SimReceiptPrinter extends DeviceCommand {
         SerialSettings settings;
         WatchedLink l;
         if (listen != null) {
+            if (baud != null || !flow.equals("none")) {
+                return terminal.fail(name(), "--baud and --flow are for a serial --port; a network printer on --listen has neither",
+                        ExitCodes.USAGE, json);
+            }
             if (listen < 0 || listen > 65535) {
                 return terminal.fail(name(), "--listen " + listen + " must be a TCP port from 0 to 65535", ExitCodes.USAGE, json);
             }

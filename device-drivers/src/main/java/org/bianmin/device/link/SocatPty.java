@@ -38,12 +38,17 @@ public final class SocatPty implements AutoCloseable {
 
     public void start() throws IOException {
         Files.createDirectories(a.toAbsolutePath().getParent());
+        // links left by a socat that was killed hard would make the wait below return at once
+        Files.deleteIfExists(a);
+        Files.deleteIfExists(b);
         try {
             process = new ProcessBuilder(List.of("socat",
                     "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         } catch (IOException e) {
             throw new IOException("socat is not installed; './kiosk test' installs it, or run: apt-get install -y socat", e);
         }
