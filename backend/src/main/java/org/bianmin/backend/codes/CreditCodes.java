@@ -6,7 +6,8 @@ package org.bianmin.backend.codes;
  * (31 - sum mod 31) mod 31. The standard's worked example 91350100M000100Y4 gives check character 3.
  */
 public final class CreditCodes {
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /** The 31 characters a credit code may contain, in the order of their values 0..30. */
+    public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private CreditCodes() {}
