@@ -31,7 +31,7 @@ public final class CertificateRenderer {
     private static final String[][] DETAIL_HEADER = {{"缴费年月"}, {"缴费基数"}, {"养老保险", "单位缴费"},
         {"养老保险", "个人缴费"}, {"医疗保险", "单位缴费"}, {"医疗保险", "个人缴费"}, {"失业保险", "单位缴费"},
         {"失业保险", "个人缴费"}, {"工伤保险", "单位缴费"}, {"生育保险", "单位缴费"}};
-    private static final float[] SUMMARY_WIDTHS = {104, 60, 52, 46, 146, 87};
+    private static final float[] SUMMARY_WIDTHS = {96, 56, 46, 40, 140, 117};
     private static final String[] SUMMARY_HEADER = {"险种", "首次参保年月", "参保状态", "缴费月数", "参保单位",
         "单位统一社会信用代码"};
 
@@ -194,7 +194,7 @@ public final class CertificateRenderer {
         cv.text("打印时间：" + PageFlow.PRINT_TIME.format(issue.printedAt()), PageFlow.LEFT, y, 10);
         y -= 16;
         cv.text("验证码：" + issue.verificationCode(), PageFlow.LEFT, y, 10);
-        cv.demoSeal(issue.agency().name(), PageFlow.LEFT + 250, y + 22, 46);
+        cv.demoSeal(issue.agency().name(), PageFlow.LEFT + 330, y + 16, 46);
         y -= 22;
         cv.text("本文件由 Bianmin Kiosk 演示系统生成，所载人员与数据均为虚构示例。", PageFlow.LEFT, y, 7.5f);
         flow.down(ISSUE_BLOCK);

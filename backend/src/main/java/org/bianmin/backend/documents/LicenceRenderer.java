@@ -59,7 +59,7 @@ public final class LicenceRenderer {
         float blockTop = flow.y();
         cv.text("发证机关：" + licence.issuer().name(), PageFlow.LEFT + 20, blockTop - 12, 10);
         cv.text("发证日期：" + Validity.chineseDate(licence.issuedOn()), PageFlow.LEFT + 20, blockTop - 30, 10);
-        cv.demoSeal(licence.issuer().name(), PageFlow.LEFT + 250, blockTop - 30, 52);
+        cv.demoSeal(licence.issuer().name(), PageFlow.LEFT + 250, blockTop - 56, 52);
         float qrSide = 110;
         cv.qrCode(issue.verifyUrl(), PageFlow.RIGHT - 20 - qrSide, blockTop - qrSide, qrSide);
         cv.centred("扫码核验", PageFlow.RIGHT - 20 - qrSide / 2, blockTop - qrSide - 10, 8);
