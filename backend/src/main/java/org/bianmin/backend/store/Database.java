@@ -56,11 +56,6 @@ public final class Database implements AutoCloseable {
         return new Database(ds, engine);
     }
 
-    /** The JDBC URL of the default embedded H2 file database under {@code dataDir}. */
-    public static String h2FileUrl(java.nio.file.Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("bianmin-backend");
-    }
-
     static Engine engineOf(String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new StoreException("no JDBC URL given; use jdbc:h2:… or jdbc:postgresql://…");
