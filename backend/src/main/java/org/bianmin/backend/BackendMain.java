@@ -1,0 +1,118 @@
+package org.bianmin.backend;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bianmin.backend.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command-line entry of {@code ./kiosk backend}: parses options, starts the backend and says where it listens. */
+@Command(name = "kiosk backend", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the reference backend: the kiosk API over HTTP, on H2 under --data or on PostgreSQL (--db).")
+public final class BackendMain implements Callable<Integer> {
+    static final int USAGE = 2;
+    static final int FAILED = 1;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "TCP port (0 = any free port; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: out/backend under the project, or ./backend-data)")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "jdbc:postgresql://host:port/db?user=…; default: H2 file database under --data")
+    String db;
+
+    @Option(names = "--demo", description = "seed the demo kiosk demo-kiosk-01 (token demo-kiosk-token) and its services")
+    boolean demo;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "public address QR codes point to (default http://localhost:P)")
+    URI baseUrl;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private BackendApp app;
+
+    BackendMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The outcome of a launch: an exit code, and the running app when there is one. */
+    record Launch(int exitCode, BackendApp app) {
+    }
+
+    public static void main(String[] args) {
+        Launch launch = launch(args, System.out, System.err);
+        if (launch.app() == null) {
+            System.exit(launch.exitCode());
+        }
+        BackendApp running = launch.app();
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "backend-shutdown"));
+    }
+
+    /** Parses {@code args} and starts the backend; on success the returned app is serving and the caller owns it. */
+    static Launch launch(String[] args, PrintStream out, PrintStream err) {
+        BackendMain main = new BackendMain(out, err);
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("kiosk backend: " + e.getMessage());
+            err.println("Run ./kiosk backend --help for the options.");
+            return USAGE;
+        });
+        int code = cli.execute(args);
+        return new Launch(code, code == 0 ? main.app : null);
+    }
+
+    @Override
+    public Integer call() {
+        BackendConfig config;
+        try {
+            Path dataDir = data != null ? data : defaultDataDir();
+            URI base = baseUrl != null ? baseUrl : URI.create("http://localhost:" + port);
+            config = new BackendConfig(port, dataDir, db, demo, base);
+        } catch (BackendConfigException e) {
+            err.println("kiosk backend: " + e.getMessage());
+            return USAGE;
+        }
+        try {
+            app = BackendApp.create(config);
+        } catch (BackendConfigException | StoreException e) {
+            err.println("kiosk backend: " + e.getMessage());
+            return FAILED;
+        }
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app.close();
+            app = null;
+            err.println("kiosk backend: cannot listen on port " + port + " (" + rootMessage(e) + "); choose another with --port");
+            return FAILED;
+        }
+        out.println("Backend listening on http://localhost:" + app.port() + "  (contract: /openapi.yaml)");
+        out.println("Database: " + (db != null ? db.replaceAll("[?;].*", "") : "H2 under " + config.dataDir().toAbsolutePath()));
+        if (demo) {
+            out.println("Demo kiosk: " + DemoKiosk.ID + "  bearer token: " + DemoKiosk.TOKEN);
+        }
+        return 0;
+    }
+
+    private static Path defaultDataDir() {
+        String home = System.getProperty("kiosk.home");
+        return home != null ? Path.of(home, "out", "backend") : Path.of("backend-data");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

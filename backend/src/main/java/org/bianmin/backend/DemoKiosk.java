@@ -1,0 +1,53 @@
+package org.bianmin.backend;
+
+import java.util.List;
+import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.store.Guide;
+import org.bianmin.backend.store.Kiosk;
+import org.bianmin.backend.store.Service;
+import org.bianmin.backend.store.Store;
+
+/** The {@code --demo} kiosk and the services it offers; the only credentials the backend ever creates by itself. */
+public final class DemoKiosk {
+    public static final String ID = "demo-kiosk-01";
+    public static final String TOKEN = "demo-kiosk-token";
+    public static final String NAME = "示范镇便民服务中心 1号自助机";
+
+    static final List<Service> SERVICES = List.of(
+            new Service("si-participation-certificate", "社保参保证明打印", "人力资源和社会保障局", new Guide(
+                    "在本统筹区参加社会保险的个人，持本人有效居民身份证或电子社保卡即可办理。",
+                    List.of("本人有效居民身份证（读卡）或电子社保卡二维码"),
+                    List.of("刷身份证或扫描电子社保卡二维码核验身份", "选择参保证明类型与起止年月", "预览参保证明",
+                            "打印参保证明（含验证码与二维码）", "评价本次服务"),
+                    "即时办结", "《社会保险参保证明》（个人权益记录）一份，可扫码或凭验证码在线核验")),
+            new Service("business-licence", "营业执照打印", "市场监督管理局", new Guide(
+                    "已领取营业执照的企业、个体工商户、农民专业合作社，由法定代表人（负责人、经营者）本人办理。",
+                    List.of("法定代表人（负责人、经营者）本人有效居民身份证", "或电子营业执照二维码"),
+                    List.of("刷身份证或扫描电子营业执照二维码", "选择要打印的主体", "预览营业执照照面信息",
+                            "打印营业执照（副本样式，含电子证照标识与二维码）", "评价本次服务"),
+                    "即时办结", "营业执照打印件一份，电子证照标识可在线核验")),
+            new Service("pesticide-licence", "农药经营许可证打印", "农业农村局", new Guide(
+                    "已取得农药经营许可证且在有效期内的经营者，由法定代表人（负责人）本人办理。",
+                    List.of("法定代表人（负责人）本人有效居民身份证", "或电子营业执照二维码"),
+                    List.of("刷身份证或扫描电子营业执照二维码", "选择许可证", "预览许可证照面信息", "打印许可证", "评价本次服务"),
+                    "即时办结", "农药经营许可证打印件一份，含电子证照标识与二维码")),
+            new Service("breeding-livestock-licence", "种畜禽生产经营许可证打印", "农业农村局", new Guide(
+                    "已取得种畜禽生产经营许可证且在有效期内的单位或个人，由法定代表人（负责人）或持证人本人办理。",
+                    List.of("法定代表人（负责人）或持证人本人有效居民身份证", "或电子营业执照二维码"),
+                    List.of("刷身份证或扫描电子营业执照二维码", "选择许可证", "预览许可证照面信息", "打印许可证", "评价本次服务"),
+                    "即时办结", "种畜禽生产经营许可证打印件一份，含电子证照标识与二维码")));
+
+    private DemoKiosk() {
+    }
+
+    /** Registers the demo kiosk and its services unless it exists already (a restarted demo keeps its data). */
+    static void seed(Store store, KioskAuthenticator auth) {
+        for (Service s : SERVICES) {
+            store.services().save(s);
+        }
+        if (store.kiosks().find(ID).isEmpty()) {
+            auth.registerWithToken(new Kiosk(ID, NAME), TOKEN);
+        }
+        store.services().offer(ID, SERVICES.stream().map(Service::code).toList());
+    }
+}

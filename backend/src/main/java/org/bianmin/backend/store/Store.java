@@ -1,0 +1,25 @@
+package org.bianmin.backend.store;
+
+import java.time.Clock;
+
+/**
+ * Everything the kiosk API keeps, opened together over one database.
+ *
+ * @param database the migrated connection pool all the parts share
+ */
+public record Store(Database database, KioskRegistry kiosks, ServiceCatalog services, PrintLedger prints,
+                    Evaluations evaluations, AuditLog audit) implements AutoCloseable {
+
+    /** Opens (and migrates) the database at {@code jdbcUrl}; times come from {@code clock}. */
+    public static Store open(String jdbcUrl, Clock clock) {
+        Database db = Database.open(jdbcUrl);
+        AuditLog audit = new AuditLog(db.jdbi());
+        return new Store(db, new KioskRegistry(db.jdbi(), clock), new ServiceCatalog(db.jdbi()),
+                new PrintLedger(db.jdbi(), audit, clock), new Evaluations(db.jdbi(), audit, clock), audit);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

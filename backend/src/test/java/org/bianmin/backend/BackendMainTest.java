@@ -1,0 +1,107 @@
+package org.bianmin.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./kiosk backend}: what it prints when it starts, and the one-line errors for bad options. */
+class BackendMainTest {
+    @TempDir
+    Path data;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    BackendMain.Launch launch(String... args) {
+        return BackendMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withDemoItPrintsWhereItListensAndTheDemoCredentials() {
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString(), "--demo");
+        assertNotNull(launch.app(), err());
+        try (BackendApp app = launch.app()) {
+            assertEquals(0, launch.exitCode());
+            assertTrue(out().contains("http://localhost:" + app.port()), out());
+            assertTrue(out().contains("demo-kiosk-01") && out().contains("demo-kiosk-token"), out());
+        }
+    }
+
+    @Test
+    void withoutDemoThereAreNoCredentialsAndNoneArePrinted() {
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString());
+        try (BackendApp app = launch.app()) {
+            assertFalse(out().contains("token"), out());
+            assertTrue(app.store().kiosks().find(DemoKiosk.ID).isEmpty());
+        }
+    }
+
+    @Test
+    void anOutOfRangePortIsAUsageErrorThatNamesThePort() {
+        BackendMain.Launch launch = launch("--port", "70000", "--data", data.toString());
+        assertEquals(2, launch.exitCode());
+        assertNull(launch.app());
+        assertTrue(err().contains("port: 70000"), err());
+    }
+
+    @Test
+    void aNonNumericPortIsAUsageError() {
+        assertEquals(2, launch("--port", "eighty").exitCode());
+        assertTrue(err().contains("--port"), err());
+    }
+
+    @Test
+    void anUnsupportedDatabaseUrlIsRefusedWithTheSupportedForms() {
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString(), "--db", "jdbc:mysql://db/kiosk?password=secret");
+        assertEquals(2, launch.exitCode());
+        assertTrue(err().contains("jdbc:postgresql://"), err());
+        assertFalse(err().contains("secret"), err());
+    }
+
+    @Test
+    void anUnreachablePostgresqlFailsWithAMessageAndNoStackTrace() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString(),
+                "--db", "jdbc:postgresql://127.0.0.1:" + closedPort + "/kiosk?user=kiosk&connectTimeout=2");
+        assertEquals(1, launch.exitCode());
+        assertTrue(err().contains("cannot connect to the database at jdbc:postgresql://127.0.0.1:" + closedPort), err());
+        assertFalse(err().contains("\tat "), err());
+    }
+
+    @Test
+    void aPortInUseFailsWithAMessageThatSaysSo() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            BackendMain.Launch launch = launch("--port", String.valueOf(busy.getLocalPort()), "--data", data.toString());
+            assertEquals(1, launch.exitCode());
+            assertTrue(err().contains("cannot listen on port " + busy.getLocalPort()), err());
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, launch("--colour").exitCode());
+        assertTrue(err().contains("--colour"), err());
+    }
+}
