@@ -35,16 +35,16 @@ public final class CertificateRenderer {
     private static final String[] SUMMARY_HEADER = {"险种", "首次参保年月", "参保状态", "缴费月数", "参保单位",
         "单位统一社会信用代码"};
 
-    private final CjkFont font;
+    private final DocumentFont font;
 
-    public CertificateRenderer(CjkFont font) {
+    public CertificateRenderer(DocumentFont font) {
         this.font = font;
     }
 
     /** The unsigned PDF of the certificate. */
     public byte[] render(InsuranceHistory history, IssueDetails issue) {
         synchronized (font.lock()) {
-            try (PageFlow flow = new PageFlow(font, TITLE, issue)) {
+            try (PageFlow flow = new PageFlow(font, TITLE, issue.agency().name(), issue.printedAt())) {
                 title(flow);
                 holder(flow, history.citizen());
                 summary(flow, history);

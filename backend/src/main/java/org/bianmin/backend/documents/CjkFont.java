@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Documents that use it must be built and saved while holding its {@link #lock()}, because the
  * subset is read from the shared font file when the document is saved.
  */
-public final class CjkFont implements AutoCloseable {
+public final class CjkFont implements DocumentFont, AutoCloseable {
     public static final Path DEFAULT_PATH = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
     public static final String FONT_NAME = "WenQuanYiZenHei";
     static final String PACKAGE = "fonts-wqy-zenhei";
@@ -59,12 +59,14 @@ public final class CjkFont implements AutoCloseable {
     }
 
     /** The font as a subset-embedded Type 0 font of {@code document}. */
-    PDType0Font embedIn(PDDocument document) throws IOException {
+    @Override
+    public PDType0Font embedIn(PDDocument document) throws IOException {
         return PDType0Font.load(document, font, true);
     }
 
-    /** Held while a document that embeds this font is built and saved. */
-    Object lock() {
+    /** Held while a document that embeds this font is built and saved: the subset is read from the shared font at save time. */
+    @Override
+    public Object lock() {
         return lock;
     }
 

@@ -6,7 +6,8 @@ import org.bianmin.backend.domain.Licence;
 
 /**
  * Renders and signs the backend's documents in one call: the participation certificate and the
- * licences, each returned as a signed PDF. Safe to share between threads.
+ * licences, each returned as a signed PDF. The signature names the document's issuing authority (the
+ * certificate's agency, the licence's own issuer); the key is the platform's. Safe to share between threads.
  */
 public final class DocumentIssuer {
     private final CertificateRenderer certificates;
@@ -14,7 +15,7 @@ public final class DocumentIssuer {
     private final PdfSigner signer;
     private final ZoneId zone;
 
-    public DocumentIssuer(CjkFont font, SigningKeys keys, ZoneId zone) {
+    public DocumentIssuer(DocumentFont font, SigningKeys keys, ZoneId zone) {
         this.certificates = new CertificateRenderer(font);
         this.licences = new LicenceRenderer(font);
         this.signer = new PdfSigner(keys);

@@ -5,8 +5,9 @@ import java.time.LocalDateTime;
 import org.bianmin.backend.domain.Organisation;
 
 /**
- * What a document says about its own issue: the issuing agency, when it was printed, its verification
- * code and the base URL of the public verification page its QR code points to.
+ * What a document says about its own issue: the issuing agency of a certificate, when it was printed,
+ * its verification code and the base URL of the public verification page its QR code points to. A
+ * licence names its own issuing authority and ignores the agency.
  */
 public record IssueDetails(Organisation agency, LocalDateTime printedAt, String verificationCode, URI baseUrl) {
     public IssueDetails {

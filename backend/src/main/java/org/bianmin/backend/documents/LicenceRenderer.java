@@ -10,23 +10,26 @@ import org.bianmin.backend.domain.Validity;
 /**
  * Lays out a licence on one A4 page from its surface fields (照面信息): title, licence number, the
  * fields in the kind's order, validity, issuer and issue date, the GB/T 36904 electronic-licence
- * identifier, the QR code to the verification page and the issuer's demo seal.
+ * identifier, the QR code to the verification page and the issuer's demo seal. The licence's own issuing
+ * authority is its 出具机构, whatever agency the issue details name.
  */
 public final class LicenceRenderer {
     private static final float LABEL_WIDTH = 120;
     private static final float FIELD_FONT = 11;
     private static final float LINE = 17;
+    private static final float SEAL_RADIUS = 48;
+    private static final float SEAL_GAP = 14;
 
-    private final CjkFont font;
+    private final DocumentFont font;
 
-    public LicenceRenderer(CjkFont font) {
+    public LicenceRenderer(DocumentFont font) {
         this.font = font;
     }
 
     /** The unsigned PDF of the licence. */
     public byte[] render(Licence licence, IssueDetails issue) {
         synchronized (font.lock()) {
-            try (PageFlow flow = new PageFlow(font, licence.kind().chinese(), issue)) {
+            try (PageFlow flow = new PageFlow(font, licence.kind().chinese(), licence.issuer().name(), issue.printedAt())) {
                 layout(flow, licence, issue);
                 return flow.finish(issue.verificationCode());
             } catch (IOException e) {
@@ -57,20 +60,34 @@ public final class LicenceRenderer {
         flow.down(10);
 
         float blockTop = flow.y();
-        cv.text("发证机关：" + licence.issuer().name(), PageFlow.LEFT + 20, blockTop - 12, 10);
-        cv.text("发证日期：" + Validity.chineseDate(licence.issuedOn()), PageFlow.LEFT + 20, blockTop - 30, 10);
-        cv.demoSeal(licence.issuer().name(), PageFlow.LEFT + 250, blockTop - 56, 52);
         float qrSide = 110;
-        cv.qrCode(issue.verifyUrl(), PageFlow.RIGHT - 20 - qrSide, blockTop - qrSide, qrSide);
-        cv.centred("扫码核验", PageFlow.RIGHT - 20 - qrSide / 2, blockTop - qrSide - 10, 8);
+        float qrLeft = PageFlow.RIGHT - 20 - qrSide;
+        float textLeft = PageFlow.LEFT + 20;
+        // the seal sits beside the 发证机关 and 发证日期 lines, never over them, and clear of the QR code
+        float textWidth = qrLeft - SEAL_GAP - 2 * SEAL_RADIUS - SEAL_GAP - textLeft;
+        List<String> authority = cv.wrap("发证机关：" + licence.issuer().name(), 10, textWidth);
+        float y = blockTop - 12;
+        float widest = 0;
+        for (String l : authority) {
+            cv.text(l, textLeft, y, 10);
+            widest = Math.max(widest, cv.width(l, 10));
+            y -= 18;
+        }
+        String date = "发证日期：" + Validity.chineseDate(licence.issuedOn());
+        cv.text(date, textLeft, y, 10);
+        widest = Math.max(widest, cv.width(date, 10));
+        cv.demoSeal(licence.issuer().name(), textLeft + widest + SEAL_GAP + SEAL_RADIUS, blockTop - 8 - SEAL_RADIUS,
+                SEAL_RADIUS);
+        cv.qrCode(issue.verifyUrl(), qrLeft, blockTop - qrSide, qrSide);
+        cv.centred("扫码核验", qrLeft + qrSide / 2, blockTop - qrSide - 10, 8);
         flow.down(qrSide + 30);
 
-        float y = flow.y();
+        y = flow.y();
         cv.text("电子证照标识：", PageFlow.LEFT + 20, y, 8);
         cv.text(licence.electronicId().toString(), PageFlow.LEFT + 20 + cv.width("电子证照标识：", 8), y, 8);
         y -= 13;
         cv.text("验证码：" + issue.verificationCode() + "    打印时间：" + PageFlow.PRINT_TIME.format(issue.printedAt())
-                + "    出具机构：" + issue.agency().name(), PageFlow.LEFT + 20, y, 8);
+                + "    出具机构：" + licence.issuer().name(), PageFlow.LEFT + 20, y, 8);
         y -= 13;
         List<String> note = cv.wrap("可扫描二维码或访问 " + issue.verifyUrl() + " 核验。本证照由 Bianmin Kiosk 演示系统生成，"
                 + "持证主体与内容均为虚构示例。", 8, PageFlow.RIGHT - PageFlow.LEFT - 40);

@@ -2,6 +2,7 @@ package org.bianmin.backend.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -32,13 +33,13 @@ final class PageFlow implements AutoCloseable {
     private Canvas canvas;
     private float y;
 
-    PageFlow(CjkFont cjk, String title, IssueDetails issue) throws IOException {
+    PageFlow(DocumentFont cjk, String title, String author, LocalDateTime printedAt) throws IOException {
         this.font = cjk.embedIn(document);
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
-        info.setAuthor(issue.agency().name());
+        info.setAuthor(author);
         info.setCreator("Bianmin Kiosk reference backend");
-        Calendar created = GregorianCalendar.from(issue.printedAt().atZone(TimeZone.getDefault().toZoneId()));
+        Calendar created = GregorianCalendar.from(printedAt.atZone(TimeZone.getDefault().toZoneId()));
         info.setCreationDate(created);
         newPage();
     }

@@ -32,9 +32,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The document-signing key and its X.509 certificate: generated (RSA 2048, self-signed, SHA-256) on
- * first start, saved to and loaded from a PKCS#12 file (RSA or EC keys).
+ * first start, saved to and loaded from a PKCS#12 file (RSA or EC keys). The backend keeps one platform
+ * key whose certificate names {@link #PLATFORM}; each signature names the authority that issues the
+ * document (the certificate's agency, the licence's own issuer) on whose behalf the platform signs.
  */
 public final class SigningKeys {
+    /** The organisation the platform key's certificate names. */
+    public static final String PLATFORM = "便民政务服务平台（示例）";
     private static final String ALIAS = "document-signing";
 
     private final PrivateKey privateKey;
@@ -72,6 +76,11 @@ public final class SigningKeys {
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new DocumentException("cannot generate a document-signing key: " + e.getMessage(), e);
         }
+    }
+
+    /** A new platform key: RSA 2048 with a self-signed certificate naming {@link #PLATFORM}. */
+    public static SigningKeys generateForPlatform(Duration validity) {
+        return generate(PLATFORM, validity);
     }
 
     /** Loads the first key entry of a PKCS#12 file. */

@@ -42,7 +42,7 @@ class DocumentIssuerTest {
     static void setUp() throws IOException {
         Files.createDirectories(OUT);
         font = CjkFont.load();
-        issuer = new DocumentIssuer(font, SigningKeys.generate("测试省示例市社会保险事业管理中心（示例）", Duration.ofDays(365)),
+        issuer = new DocumentIssuer(font, SigningKeys.generateForPlatform(Duration.ofDays(365)),
                 ZoneId.of("Asia/Shanghai"));
         seed = new SeedGenerator(20250601L, YearMonth.of(2025, 6)).generate();
     }
@@ -115,6 +115,28 @@ class DocumentIssuerTest {
             assertTrue(text.contains(field) || field.equals("统一社会信用代码"), field + " missing:\n" + text);
         }
         assertQrLeadsTo(pdf, 1, issue.verifyUrl());
+    }
+
+    @ParameterizedTest
+    @EnumSource(LicenceKind.class)
+    void aLicenceNamesItsOwnIssuingAuthorityAsIssuerAndSignerAndThePlatformKeySignsIt(LicenceKind kind)
+            throws IOException {
+        Licence licence = seed.licences().stream().filter(l -> l.kind() == kind).findFirst().orElseThrow();
+        String authority = licence.issuer().name();
+        assertFalse(authority.equals(seed.insuranceAgency().name()));
+        Path pdf = write("licence-" + kind.name().toLowerCase() + "-issuer.pdf", issuer.licence(licence, issue()));
+
+        String text = PopplerAndZbar.pdftotext(pdf, 1, 1).replaceAll("\\s+", "");
+        assertTrue(text.contains("出具机构：" + authority), text);
+        assertTrue(text.contains("发证机关：" + authority), text);
+        assertFalse(text.contains(seed.insuranceAgency().name()), text);
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(authority, d.getSignatureDictionaries().getFirst().getName());
+            assertEquals(authority, d.getDocumentInformation().getAuthor());
+        }
+        String sig = PopplerAndZbar.pdfsig(pdf);
+        assertTrue(sig.contains("O=" + SigningKeys.PLATFORM), sig);
+        assertTrue(sig.contains("Signature is Valid."), sig);
     }
 
     @Test
