@@ -1,0 +1,2 @@
+/** Benchmarks of the backend's own work, run from the command line ({@code ./kiosk bench documents}). */
+package org.bianmin.backend.bench;
