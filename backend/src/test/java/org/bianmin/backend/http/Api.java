@@ -58,4 +58,34 @@ final class Api {
     Reply get(String path, String token) {
         return send("GET", path, token, null);
     }
+
+    static final String SIMULATED_CARD = "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户甲\"}";
+
+    /** Identifies the simulated ID card's holder at the kiosk under {@code base} and returns the subject token. */
+    String subjectToken(String base, String token) {
+        return identified(send("POST", base + "/identifications", token, SIMULATED_CARD));
+    }
+
+    /** The subject token of a successful identification, failing the test on anything else. */
+    static String identified(Reply r) {
+        if (r.status() != 200) {
+            throw new AssertionError("identification failed: " + r.status() + " " + r.body());
+        }
+        return r.json().get("subjectToken").asText();
+    }
+
+    /** Requests {@code serviceCode} for {@code subjectToken} and returns the issued document's JSON. */
+    JsonNode issue(String base, String token, String serviceCode, String subjectToken) {
+        Reply r = send("POST", base + "/documents", token,
+                "{\"serviceCode\":\"" + serviceCode + "\",\"subjectToken\":\"" + subjectToken + "\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("document request failed: " + r.status() + " " + r.body());
+        }
+        return r.json();
+    }
+
+    /** Identifies the simulated card holder and issues their participation certificate. */
+    JsonNode certificate(String base, String token) {
+        return issue(base, token, "si-participation-certificate", subjectToken(base, token));
+    }
 }
