@@ -65,7 +65,7 @@ final class Problems {
             body.put("field", problem.field());
         }
         try {
-            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(mapper.writeValueAsString(body));
+            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(mapper.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a map of strings and numbers always serialises", e);
         }

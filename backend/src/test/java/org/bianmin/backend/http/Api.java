@@ -34,6 +34,32 @@ final class Api {
     }
 
     Reply send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    /** GET {@code path} with no token and the given Accept header. */
+    Reply getAccepting(String path, String accept) {
+        return send("GET", path, null, null, accept);
+    }
+
+    /** GET {@code path} as raw bytes, for PDFs. */
+    HttpResponse<byte[]> bytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Reply send(String method, String path, String token, String body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -43,6 +69,9 @@ final class Api {
         }
         if (body != null) {
             b.header("Content-Type", "application/json");
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
