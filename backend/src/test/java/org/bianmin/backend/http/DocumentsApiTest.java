@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 /** Identification, document requests, PDF download and public verification over HTTP against the demo data on H2. */
 class DocumentsApiTest {
@@ -158,9 +164,9 @@ class DocumentsApiTest {
         HttpResponse<byte[]> pdf = api.bytes(doc.get("pdf").asText(), TOKEN);
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
         assertEquals(doc.get("sha256").asText(), DocumentsApi.sha256(pdf.body()));
-        assertTrue(new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1).contains("/ByteRange"),
+        assertTrue(new String(pdf.body(), StandardCharsets.ISO_8859_1).contains("/ByteRange"),
                 "the PDF carries a signature");
         var audit = app.store().audit().latest(1).get(0);
         assertEquals("document.issued", audit.action());
@@ -255,5 +261,25 @@ class DocumentsApiTest {
     void aMalformedVerificationCodeIsABadRequestAndAnUnknownOneIsNotFound() {
         assertProblem(api.get("/verify/0OIl", null), 400, "invalid-request", "16 characters");
         assertProblem(api.get("/verify/" + "Z".repeat(16), null), 404, "not-found", "forged or mistyped");
+    }
+
+    @Test
+    void theLogNamesTheIdentifiedPersonOnlyMasked() {
+        var logger = (Logger) LoggerFactory.getLogger(DocumentsApi.class);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        Level was = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        try {
+            api.certificate(DEMO, TOKEN);
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(was);
+        }
+        String logged = String.join("\n", appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+        assertTrue(logged.contains("110105********0015"), logged);
+        assertFalse(logged.contains("110105194910010015"), logged);
+        assertFalse(logged.contains("测试用户甲"), logged);
     }
 }
