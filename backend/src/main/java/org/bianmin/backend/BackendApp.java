@@ -3,36 +3,61 @@ package org.bianmin.backend;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.auth.SubjectAuthenticator;
+import org.bianmin.backend.documents.CjkFont;
+import org.bianmin.backend.documents.DocumentException;
+import org.bianmin.backend.documents.DocumentIssuer;
+import org.bianmin.backend.documents.SigningKeys;
 import org.bianmin.backend.http.ApiRoute;
+import org.bianmin.backend.http.DocumentsApi;
 import org.bianmin.backend.http.HttpServer;
 import org.bianmin.backend.http.Json;
 import org.bianmin.backend.http.KioskApi;
 import org.bianmin.backend.http.OpenApiDocument;
+import org.bianmin.backend.http.VerificationPage;
+import org.bianmin.backend.store.CivilRecords;
 import org.bianmin.backend.store.Store;
 
 /**
- * The backend's composition root: opens the store, seeds the demo if asked, and builds the un-started HTTP server.
+ * The backend's composition root: opens the store, seeds the demo if asked, loads the document font and signing key,
+ * and builds the un-started HTTP server.
  *
- * <p>{@link #create} returns an app that listens nowhere yet; {@link #start} binds the configured port (0 = any).
+ * <p>{@link #create} returns an app that listens nowhere yet; {@link #start} binds the configured port (0 = any). A
+ * base URL with port 0 (the default for {@code --port 0}) takes the real port once the server has started.
  */
 public final class BackendApp implements AutoCloseable {
+    /** The PKCS#12 file under the data directory that holds the document-signing key. */
+    public static final String SIGNING_KEY_FILE = "document-signing.p12";
+    // the key file is protected by the data directory's permissions; the password only satisfies PKCS#12
+    private static final char[] SIGNING_KEY_PASSWORD = "bianmin-document-signing".toCharArray();
+
     private final BackendConfig config;
     private final Store store;
     private final KioskAuthenticator authenticator;
+    private final CivilRecords records;
+    private final CjkFont font;
     private final List<ApiRoute> routes;
     private final Javalin javalin;
+    private volatile boolean started;
 
-    private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, List<ApiRoute> routes,
-                       Javalin javalin) {
+    private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, CivilRecords records,
+                       CjkFont font, List<ApiRoute> routes, Javalin javalin) {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
+        this.records = records;
+        this.font = font;
         this.routes = routes;
         this.javalin = javalin;
     }
@@ -43,38 +68,107 @@ public final class BackendApp implements AutoCloseable {
 
     /** As {@link #create(BackendConfig)}, with the clock the store stamps times with. */
     public static BackendApp create(BackendConfig config, Clock clock) {
+        return create(config, clock, DocumentsApi.RateLimit.DEFAULT);
+    }
+
+    /** As {@link #create(BackendConfig, Clock)}, with the per-kiosk identification rate limit. */
+    public static BackendApp create(BackendConfig config, Clock clock, DocumentsApi.RateLimit identifyRate) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new BackendConfigException("data directory: cannot create " + config.dataDir() + " (" + e.getMessage() + ")");
         }
-        Store store = Store.open(config.effectiveJdbcUrl(), clock);
+        SigningKeys keys = signingKeys(config.dataDir().resolve(SIGNING_KEY_FILE));
+        CjkFont font;
         try {
-            KioskAuthenticator auth = new KioskAuthenticator(store.kiosks(), new SecureRandom());
-            if (config.demo()) {
-                DemoKiosk.seed(store, auth);
-            }
+            font = CjkFont.load();
+        } catch (DocumentException e) {
+            throw new BackendConfigException("document font: " + e.getMessage());
+        }
+        Store store;
+        try {
+            store = Store.open(config.effectiveJdbcUrl(), clock);
+        } catch (RuntimeException e) {
+            closeQuietly(font);
+            throw e;
+        }
+        try {
+            SecureRandom random = new SecureRandom();
+            KioskAuthenticator auth = new KioskAuthenticator(store.kiosks(), random);
+            CivilRecords records = config.demo() ? DemoKiosk.seed(store, auth, clock) : CivilRecords.none();
             var mapper = Json.mapper();
+            DocumentIssuer issuer = new DocumentIssuer(font, keys, DocumentsApi.ZONE);
+            BackendApp[] self = new BackendApp[1];
             List<ApiRoute> routes = new ArrayList<>();
             routes.add(OpenApiDocument.route());
             routes.addAll(new KioskApi(store, auth, mapper).routes());
+            routes.addAll(new DocumentsApi(store, records, auth, new SubjectAuthenticator(store.subjectTokens(), random, clock),
+                    issuer, () -> self[0].baseUrl(), identifyRate, clock, mapper, random).routes());
+            routes.add(new VerificationPage(store, clock).route());
             Javalin javalin = HttpServer.create(config.port(), routes, new JavalinJackson(mapper, false), mapper);
-            return new BackendApp(config, store, auth, List.copyOf(routes), javalin);
+            self[0] = new BackendApp(config, store, auth, records, font, List.copyOf(routes), javalin);
+            return self[0];
         } catch (RuntimeException | Error e) {
             store.close();
+            closeQuietly(font);
             throw e;
+        }
+    }
+
+    /** Loads the signing key from {@code file}, or generates one and saves it there (readable by the owner only). */
+    private static SigningKeys signingKeys(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return SigningKeys.load(file, SIGNING_KEY_PASSWORD);
+            }
+            SigningKeys keys = SigningKeys.generate("便民自助服务参考后台", Duration.ofDays(3650));
+            keys.save(file, SIGNING_KEY_PASSWORD);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException | IOException e) {
+                // a file system without POSIX permissions: the data directory's own protection applies
+            }
+            return keys;
+        } catch (DocumentException e) {
+            throw new BackendConfigException("document-signing key: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(CjkFont font) {
+        try {
+            font.close();
+        } catch (IOException ignored) {
+            // closing after a failed start; the start failure is what the caller needs
         }
     }
 
     /** Binds the port and serves; returns this app. */
     public BackendApp start() {
         javalin.start();
+        started = true;
         return this;
     }
 
     /** The port the server listens on (the real one when started on port 0). */
     public int port() {
         return javalin.port();
+    }
+
+    /**
+     * The public address documents and QR codes point to: the configured base URL, with the real port in place of
+     * port 0 once the server has started.
+     */
+    public URI baseUrl() {
+        URI base = config.baseUrl();
+        if (base.getPort() != 0 || !started) {
+            return base;
+        }
+        try {
+            return new URI(base.getScheme(), base.getUserInfo(), base.getHost(), port(), base.getPath(), base.getQuery(),
+                    base.getFragment());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("replacing the port of a valid URI gives a valid URI", e);
+        }
     }
 
     public BackendConfig config() {
@@ -94,12 +188,18 @@ public final class BackendApp implements AutoCloseable {
         return authenticator;
     }
 
+    /** The records identification and documents draw on: the demo data, or none. */
+    public CivilRecords records() {
+        return records;
+    }
+
     @Override
     public void close() {
         try {
             javalin.stop();
         } finally {
             store.close();
+            closeQuietly(font);
         }
     }
 

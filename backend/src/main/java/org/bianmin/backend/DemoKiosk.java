@@ -1,17 +1,34 @@
 package org.bianmin.backend;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.auth.QrCode;
+import org.bianmin.backend.domain.InsuranceHistory;
+import org.bianmin.backend.domain.Licence;
+import org.bianmin.backend.http.DocumentsApi;
+import org.bianmin.backend.seed.SeedData;
+import org.bianmin.backend.seed.SeedGenerator;
+import org.bianmin.backend.store.CivilRecords;
 import org.bianmin.backend.store.Guide;
 import org.bianmin.backend.store.Kiosk;
 import org.bianmin.backend.store.Service;
 import org.bianmin.backend.store.Store;
+import org.bianmin.backend.store.Subject;
+import org.bianmin.backend.store.SubjectKind;
 
-/** The {@code --demo} kiosk and the services it offers; the only credentials the backend ever creates by itself. */
+/**
+ * The {@code --demo} kiosk, the services it offers and the synthetic records behind them; the only credentials the
+ * backend ever creates by itself. Every demo citizen and licence gets a QR code derived from its number
+ * ({@link QrCode#demo}), so the kiosk simulators can show the same codes on every start.
+ */
 public final class DemoKiosk {
     public static final String ID = "demo-kiosk-01";
     public static final String TOKEN = "demo-kiosk-token";
     public static final String NAME = "示范镇便民服务中心 1号自助机";
+    /** The seed of the demo data set: the same citizens and licences on every start. */
+    public static final long SEED = 20_240_601L;
 
     static final List<Service> SERVICES = List.of(
             new Service("si-participation-certificate", "社保参保证明打印", "人力资源和社会保障局", new Guide(
@@ -40,8 +57,11 @@ public final class DemoKiosk {
     private DemoKiosk() {
     }
 
-    /** Registers the demo kiosk and its services unless it exists already (a restarted demo keeps its data). */
-    static void seed(Store store, KioskAuthenticator auth) {
+    /**
+     * Registers the demo kiosk and its services unless it exists already (a restarted demo keeps its data), registers
+     * the demo QR codes, and returns the demo records with contributions up to last month.
+     */
+    static CivilRecords seed(Store store, KioskAuthenticator auth, Clock clock) {
         for (Service s : SERVICES) {
             store.services().save(s);
         }
@@ -49,5 +69,25 @@ public final class DemoKiosk {
             auth.registerWithToken(new Kiosk(ID, NAME), TOKEN);
         }
         store.services().offer(ID, SERVICES.stream().map(Service::code).toList());
+        SeedData data = new SeedGenerator(SEED, YearMonth.from(clock.instant().atZone(DocumentsApi.ZONE)).minusMonths(1)).generate();
+        for (InsuranceHistory h : data.histories()) {
+            QrCode code = socialSecurityQr(h.citizen().idNumber());
+            store.qrCodes().register(code.hash(), Subject.citizen(h.citizen().idNumber()));
+        }
+        for (Licence l : data.licences()) {
+            QrCode code = licenceQr(l.number());
+            store.qrCodes().register(code.hash(), Subject.licence(l.number()));
+        }
+        return CivilRecords.of(data.histories(), data.licences(), data.insuranceAgency());
+    }
+
+    /** The demo e-social-security-card code of the citizen with this ID number. */
+    public static QrCode socialSecurityQr(String idNumber) {
+        return QrCode.demo(SubjectKind.CITIZEN, idNumber);
+    }
+
+    /** The demo e-business-licence code of the licence with this number. */
+    public static QrCode licenceQr(String licenceNumber) {
+        return QrCode.demo(SubjectKind.LICENCE, licenceNumber);
     }
 }

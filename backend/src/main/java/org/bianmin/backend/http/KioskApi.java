@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.store.ConflictException;
 import org.bianmin.backend.store.Evaluation;
 import org.bianmin.backend.store.EvaluationRequest;
 import org.bianmin.backend.store.Grade;
@@ -98,8 +99,13 @@ public final class KioskApi {
         if (body.state() == null) {
             throw new InvalidInputException("state", "is required");
         }
-        PrintRecord record = store.prints().record(kioskId, key,
-                new PrintReport(body.documentId(), PrintState.fromWire(body.state()), body.reason()));
+        PrintReport report = new PrintReport(body.documentId(), PrintState.fromWire(body.state()), body.reason());
+        var document = store.documents().find(report.documentId()).orElseThrow(() -> DocumentsApi.notFound(
+                "no document " + report.documentId() + " was issued; request the document before reporting its print"));
+        if (!document.kioskId().equals(kioskId)) {
+            throw new ConflictException("document " + report.documentId() + " was issued to another kiosk");
+        }
+        PrintRecord record = store.prints().record(kioskId, key, report);
         LOG.info("kiosk {} print job {}: {}", kioskId, key, record.report().state().wireName());
         ctx.json(PrintRecordView.of(record));
     }

@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bianmin.backend.auth.AuthenticationException;
+import org.bianmin.backend.auth.SubjectTokenException;
 import org.bianmin.backend.auth.WrongKioskException;
 import org.bianmin.backend.store.ConflictException;
 import org.bianmin.backend.store.InvalidInputException;
@@ -28,6 +29,8 @@ final class Problems {
             ctx.header("WWW-Authenticate", "Bearer realm=\"bianmin-kiosk\"");
             write(ctx, mapper, new ApiProblem(401, "unauthenticated", "No valid kiosk token", e.getMessage(), null));
         });
+        routes.exception(SubjectTokenException.class, (e, ctx) ->
+                write(ctx, mapper, new ApiProblem(401, "subject-token", "No valid subject token", e.getMessage(), "subjectToken")));
         routes.exception(WrongKioskException.class, (e, ctx) ->
                 write(ctx, mapper, new ApiProblem(403, "wrong-kiosk", "The token belongs to another kiosk", e.getMessage(), null)));
         routes.exception(ConflictException.class, (e, ctx) ->
@@ -62,7 +65,7 @@ final class Problems {
             body.put("field", problem.field());
         }
         try {
-            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(mapper.writeValueAsString(body));
+            ctx.status(problem.status()).contentType(CONTENT_TYPE).result(mapper.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a map of strings and numbers always serialises", e);
         }

@@ -8,14 +8,16 @@ import java.time.Clock;
  * @param database the migrated connection pool all the parts share
  */
 public record Store(Database database, KioskRegistry kiosks, ServiceCatalog services, PrintLedger prints,
-                    Evaluations evaluations, AuditLog audit) implements AutoCloseable {
+                    Evaluations evaluations, AuditLog audit, QrCodes qrCodes, SubjectTokens subjectTokens,
+                    Documents documents) implements AutoCloseable {
 
     /** Opens (and migrates) the database at {@code jdbcUrl}; times come from {@code clock}. */
     public static Store open(String jdbcUrl, Clock clock) {
         Database db = Database.open(jdbcUrl);
         AuditLog audit = new AuditLog(db.jdbi());
         return new Store(db, new KioskRegistry(db.jdbi(), clock), new ServiceCatalog(db.jdbi()),
-                new PrintLedger(db.jdbi(), audit, clock), new Evaluations(db.jdbi(), audit, clock), audit);
+                new PrintLedger(db.jdbi(), audit, clock), new Evaluations(db.jdbi(), audit, clock), audit,
+                new QrCodes(db.jdbi(), clock), new SubjectTokens(db.jdbi(), clock), new Documents(db.jdbi(), audit));
     }
 
     @Override

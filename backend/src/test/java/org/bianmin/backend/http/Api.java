@@ -34,6 +34,32 @@ final class Api {
     }
 
     Reply send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    /** GET {@code path} with no token and the given Accept header. */
+    Reply getAccepting(String path, String accept) {
+        return send("GET", path, null, null, accept);
+    }
+
+    /** GET {@code path} as raw bytes, for PDFs. */
+    HttpResponse<byte[]> bytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Reply send(String method, String path, String token, String body, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -43,6 +69,9 @@ final class Api {
         }
         if (body != null) {
             b.header("Content-Type", "application/json");
+        }
+        if (accept != null) {
+            b.header("Accept", accept);
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -57,5 +86,35 @@ final class Api {
 
     Reply get(String path, String token) {
         return send("GET", path, token, null);
+    }
+
+    static final String SIMULATED_CARD = "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户甲\"}";
+
+    /** Identifies the simulated ID card's holder at the kiosk under {@code base} and returns the subject token. */
+    String subjectToken(String base, String token) {
+        return identified(send("POST", base + "/identifications", token, SIMULATED_CARD));
+    }
+
+    /** The subject token of a successful identification, failing the test on anything else. */
+    static String identified(Reply r) {
+        if (r.status() != 200) {
+            throw new AssertionError("identification failed: " + r.status() + " " + r.body());
+        }
+        return r.json().get("subjectToken").asText();
+    }
+
+    /** Requests {@code serviceCode} for {@code subjectToken} and returns the issued document's JSON. */
+    JsonNode issue(String base, String token, String serviceCode, String subjectToken) {
+        Reply r = send("POST", base + "/documents", token,
+                "{\"serviceCode\":\"" + serviceCode + "\",\"subjectToken\":\"" + subjectToken + "\"}");
+        if (r.status() != 201) {
+            throw new AssertionError("document request failed: " + r.status() + " " + r.body());
+        }
+        return r.json();
+    }
+
+    /** Identifies the simulated card holder and issues their participation certificate. */
+    JsonNode certificate(String base, String token) {
+        return issue(base, token, "si-participation-certificate", subjectToken(base, token));
     }
 }

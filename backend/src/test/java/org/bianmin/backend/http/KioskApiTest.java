@@ -96,19 +96,21 @@ class KioskApiTest {
     @Test
     void repeatingAPrintResultGivesTheSameAnswerAndAConflictingOneIs409() {
         String path = DEMO + "/prints/" + UUID.randomUUID();
-        String printed = "{\"documentId\":\"doc-001\",\"state\":\"printed\"}";
+        String documentId = api.certificate(DEMO, TOKEN).get("documentId").asText();
+        String printed = "{\"documentId\":\"" + documentId + "\",\"state\":\"printed\"}";
         Api.Reply first = api.send("PUT", path, TOKEN, printed);
         assertEquals(200, first.status(), first.body());
         assertEquals("printed", first.json().get("state").asText());
         Api.Reply again = api.send("PUT", path, TOKEN, printed);
         assertEquals(first.body(), again.body());
-        assertProblem(api.send("PUT", path, TOKEN, "{\"documentId\":\"doc-001\",\"state\":\"failed\",\"reason\":\"缺纸\"}"),
+        assertProblem(api.send("PUT", path, TOKEN, "{\"documentId\":\"" + documentId + "\",\"state\":\"failed\",\"reason\":\"缺纸\"}"),
                 409, "conflict", "already printed");
     }
 
     @Test
     void aFailedPrintNeedsAReason() {
-        Api.Reply r = api.send("PUT", DEMO + "/prints/job-00000001", TOKEN, "{\"documentId\":\"doc-1\",\"state\":\"failed\"}");
+        String documentId = api.certificate(DEMO, TOKEN).get("documentId").asText();
+        Api.Reply r = api.send("PUT", DEMO + "/prints/job-00000001", TOKEN, "{\"documentId\":\"" + documentId + "\",\"state\":\"failed\"}");
         assertProblem(r, 400, "invalid-request", "reason");
         assertEquals("reason", r.json().get("field").asText());
     }

@@ -79,10 +79,25 @@ class OpenApiContractTest {
         assertEquals(Files.readString(Path.of("openapi.yaml")), r.body());
     }
 
+    static final String ID_CARD = "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户甲\"}";
+
+    /** Identifies the simulated card holder and issues their certificate; returns the document's JSON. */
+    private JsonNode issueCertificate() {
+        Api.Reply id = api.send("POST", DEMO + "/identifications", TOKEN, ID_CARD);
+        assertEquals(200, id.status(), id.body());
+        Api.Reply doc = api.send("POST", DEMO + "/documents", TOKEN, "{\"serviceCode\":\"si-participation-certificate\","
+                + "\"subjectToken\":\"" + id.json().get("subjectToken").asText() + "\"}");
+        assertEquals(201, doc.status(), doc.body());
+        return doc.json();
+    }
+
     /** One request per documented (operation, status): each must answer with exactly that status. */
     private Map<String, Supplier<Api.Reply>> scenarios() {
-        String printOk = "{\"documentId\":\"doc-9\",\"state\":\"queued\"}";
-        String eval = "{\"caseNumber\":\"CASE-9\",\"grade\":\"SATISFIED\",\"indicatorSetVersion\":1}";
+        JsonNode first = issueCertificate();
+        JsonNode second = issueCertificate();
+        String docId = first.get("documentId").asText();
+        String printOk = "{\"documentId\":\"" + docId + "\",\"state\":\"queued\"}";
+        String eval = "{\"caseNumber\":\"" + first.get("caseNumber").asText() + "\",\"grade\":\"SATISFIED\",\"indicatorSetVersion\":1}";
         Map<String, Supplier<Api.Reply>> s = new LinkedHashMap<>();
         s.put("GET /openapi.yaml 200", () -> api.get("/openapi.yaml", null));
         for (String p : new String[] {"/services", "/evaluation-indicators"}) {
@@ -96,15 +111,60 @@ class OpenApiContractTest {
         s.put(print + " 400", () -> api.send("PUT", DEMO + "/prints/contract-job-2", TOKEN, "{"));
         s.put(print + " 401", () -> api.send("PUT", DEMO + "/prints/contract-job-3", null, printOk));
         s.put(print + " 403", () -> api.send("PUT", DEMO + "/prints/contract-job-4", otherToken, printOk));
+        s.put(print + " 404", () -> api.send("PUT", DEMO + "/prints/contract-job-5", TOKEN,
+                "{\"documentId\":\"doc-never-issued\",\"state\":\"queued\"}"));
         s.put(print + " 409", () -> api.send("PUT", DEMO + "/prints/contract-job-1", TOKEN,
-                "{\"documentId\":\"doc-other\",\"state\":\"queued\"}"));
+                "{\"documentId\":\"" + second.get("documentId").asText() + "\",\"state\":\"queued\"}"));
         String evaluate = "POST /api/v1/kiosks/{kioskId}/evaluations";
         s.put(evaluate + " 201", () -> api.send("POST", DEMO + "/evaluations", TOKEN, eval));
         s.put(evaluate + " 400", () -> api.send("POST", DEMO + "/evaluations", TOKEN, "{\"caseNumber\":1}"));
         s.put(evaluate + " 401", () -> api.send("POST", DEMO + "/evaluations", null, eval));
         s.put(evaluate + " 403", () -> api.send("POST", DEMO + "/evaluations", otherToken, eval));
         s.put(evaluate + " 409", () -> api.send("POST", DEMO + "/evaluations", TOKEN, eval));
+        String documents = "POST /api/v1/kiosks/{kioskId}/documents";
+        String unknownSubject = "{\"serviceCode\":\"si-participation-certificate\",\"subjectToken\":\"" + "A".repeat(43) + "\"}";
+        s.put(documents + " 201", () -> api.send("POST", DEMO + "/documents", TOKEN,
+                "{\"serviceCode\":\"si-participation-certificate\",\"subjectToken\":\"" + subjectToken() + "\"}"));
+        s.put(documents + " 400", () -> api.send("POST", DEMO + "/documents", TOKEN, "{"));
+        s.put(documents + " 401", () -> api.send("POST", DEMO + "/documents", TOKEN, unknownSubject));
+        s.put(documents + " 403", () -> api.send("POST", DEMO + "/documents", otherToken, unknownSubject));
+        s.put(documents + " 404", () -> api.send("POST", DEMO + "/documents", TOKEN,
+                "{\"serviceCode\":\"no-such-service\",\"subjectToken\":\"" + subjectToken() + "\"}"));
+        s.put(documents + " 409", () -> api.send("POST", DEMO + "/documents", TOKEN,
+                "{\"serviceCode\":\"business-licence\",\"subjectToken\":\"" + subjectToken() + "\"}"));
+        String pdf = "GET /api/v1/kiosks/{kioskId}/documents/{documentId}/pdf";
+        s.put(pdf + " 200", () -> api.get(DEMO + "/documents/" + docId + "/pdf", TOKEN));
+        s.put(pdf + " 401", () -> api.get(DEMO + "/documents/" + docId + "/pdf", null));
+        s.put(pdf + " 403", () -> api.get(DEMO + "/documents/" + docId + "/pdf", otherToken));
+        s.put(pdf + " 404", () -> api.get(DEMO + "/documents/no-such-document/pdf", TOKEN));
+        String verify = "GET /verify/{code}";
+        s.put(verify + " 200", () -> api.get("/verify/" + first.get("verificationCode").asText(), null));
+        s.put(verify + " 400", () -> api.get("/verify/not-a-code", null));
+        s.put(verify + " 404", () -> api.get("/verify/" + "2".repeat(16), null));
+        String identify = "POST /api/v1/kiosks/{kioskId}/identifications";
+        s.put(identify + " 200", () -> api.send("POST", DEMO + "/identifications", TOKEN, ID_CARD));
+        s.put(identify + " 400", () -> api.send("POST", DEMO + "/identifications", TOKEN,
+                "{\"method\":\"id-card\",\"idNumber\":\"110105194910010016\",\"name\":\"测试用户甲\"}"));
+        s.put(identify + " 401", () -> api.send("POST", DEMO + "/identifications", null, ID_CARD));
+        s.put(identify + " 403", () -> api.send("POST", DEMO + "/identifications", otherToken, ID_CARD));
+        s.put(identify + " 404", () -> api.send("POST", DEMO + "/identifications", TOKEN,
+                "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户乙\"}"));
+        // last, because it empties this kiosk's identification bucket
+        s.put(identify + " 429", () -> {
+            Api.Reply r;
+            int tries = 0;
+            do {
+                r = api.send("POST", DEMO + "/identifications", TOKEN, ID_CARD);
+            } while (r.status() == 200 && ++tries < 50);
+            return r;
+        });
         return s;
+    }
+
+    private String subjectToken() {
+        Api.Reply r = api.send("POST", DEMO + "/identifications", TOKEN, ID_CARD);
+        assertEquals(200, r.status(), r.body());
+        return r.json().get("subjectToken").asText();
     }
 
     @Test

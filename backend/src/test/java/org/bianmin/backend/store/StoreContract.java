@@ -1,5 +1,6 @@
 package org.bianmin.backend.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.bianmin.backend.TestClock;
 import org.bianmin.backend.auth.TokenHash;
@@ -176,5 +178,57 @@ abstract class StoreContract {
         assertThrows(InvalidInputException.class, () -> store.evaluations().submit("kiosk-a", refused));
         var valid = new EvaluationRequest("BJ-4", Grade.SATISFIED, 1, List.of("FAST"), null);
         assertFalse(store.evaluations().submit("kiosk-a", valid).id().isBlank());
+    }
+
+    @Test
+    void aQrCodeIsFoundByItsHashAndRegisteringItAgainKeepsTheFirstSubject() {
+        store.qrCodes().register(TokenHash.of("ESSC1:code-one"), Subject.citizen("110105194910010015"));
+        store.qrCodes().register(TokenHash.of("ESSC1:code-one"), Subject.citizen("990101199001010012"));
+        assertEquals(Subject.citizen("110105194910010015"), store.qrCodes().find(TokenHash.of("ESSC1:code-one")).orElseThrow());
+        assertTrue(store.qrCodes().find(TokenHash.of("ESSC1:code-two")).isEmpty());
+    }
+
+    @Test
+    void aSubjectTokenWorksOnlyAtItsKioskAndOnlyUntilItExpires() {
+        String hash = TokenHash.of("subject-token-1");
+        store.subjectTokens().issue(hash, "kiosk-a", Subject.licence("91990100MA0000001X"), T0.plus(Duration.ofMinutes(10)));
+        assertEquals(Subject.licence("91990100MA0000001X"), store.subjectTokens().find(hash, "kiosk-a").orElseThrow());
+        assertTrue(store.subjectTokens().find(hash, "kiosk-b").isEmpty());
+        clock.advance(Duration.ofMinutes(10));
+        assertTrue(store.subjectTokens().find(hash, "kiosk-a").isEmpty());
+    }
+
+    static IssuedDocument document(String id, String caseNumber, String code, LocalDate validUntil) {
+        return new IssuedDocument(id, "kiosk-a", "si-cert", caseNumber, "社会保险参保证明", "测****甲",
+                Subject.citizen("110105194910010015"), code, "ab".repeat(32), T0, validUntil);
+    }
+
+    @Test
+    void anIssuedDocumentKeepsItsPdfByteForByteAndIsAuditedAsIssued() {
+        store.services().save(service("si-cert", "社保参保证明打印"));
+        byte[] pdf = {'%', 'P', 'D', 'F', 0, (byte) 0xff, 7};
+        store.documents().issue(document("doc-1", "BM20260302-AAAA", "ABCDEFGHJKLMNPQR", null), pdf);
+        IssuedDocument found = store.documents().find("doc-1").orElseThrow();
+        assertEquals(document("doc-1", "BM20260302-AAAA", "ABCDEFGHJKLMNPQR", null), found);
+        assertEquals("doc-1", store.documents().byVerificationCode("ABCDEFGHJKLMNPQR").orElseThrow().id());
+        assertArrayEquals(pdf, store.documents().pdf("doc-1").orElseThrow());
+        AuditEvent event = store.audit().latest(1).get(0);
+        assertEquals("document.issued", event.action());
+        assertEquals("doc-1", event.target());
+        assertFalse(event.detail().contains("110105194910010015"));
+        assertTrue(store.documents().find("doc-2").isEmpty());
+    }
+
+    @Test
+    void aDocumentWithATakenCaseNumberOrVerificationCodeIsAConflict() {
+        store.services().save(service("si-cert", "社保参保证明打印"));
+        store.documents().issue(document("doc-1", "BM-1", "ABCDEFGHJKLMNPQR", LocalDate.of(2030, 1, 31)), new byte[] {1});
+        assertThrows(ConflictException.class, () -> store.documents().issue(
+                document("doc-2", "BM-1", "2BCDEFGHJKLMNPQR", null), new byte[] {1}));
+        assertThrows(ConflictException.class, () -> store.documents().issue(
+                document("doc-3", "BM-3", "ABCDEFGHJKLMNPQR", null), new byte[] {1}));
+        assertEquals(LocalDate.of(2030, 1, 31), store.documents().find("doc-1").orElseThrow().validUntil());
+        assertTrue(store.documents().find("doc-1").orElseThrow().isValidOn(LocalDate.of(2030, 1, 31)));
+        assertFalse(store.documents().find("doc-1").orElseThrow().isValidOn(LocalDate.of(2030, 2, 1)));
     }
 }
