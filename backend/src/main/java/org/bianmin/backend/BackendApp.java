@@ -121,7 +121,7 @@ public final class BackendApp implements AutoCloseable {
             if (Files.exists(file)) {
                 return SigningKeys.load(file, SIGNING_KEY_PASSWORD);
             }
-            SigningKeys keys = SigningKeys.generate("便民自助服务参考后台", Duration.ofDays(3650));
+            SigningKeys keys = SigningKeys.generateForPlatform(Duration.ofDays(3650));
             keys.save(file, SIGNING_KEY_PASSWORD);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bianmin.backend.codes.Masking;
+import org.bianmin.backend.domain.LicenceKind;
 import org.bianmin.backend.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -99,8 +101,21 @@ public final class BackendMain implements Callable<Integer> {
         out.println("Database: " + (db != null ? db.replaceAll("[?;].*", "") : "H2 under " + config.dataDir().toAbsolutePath()));
         if (demo) {
             out.println("Demo kiosk: " + DemoKiosk.ID + "  bearer token: " + DemoKiosk.TOKEN);
+            printDemoCodes(app);
         }
         return 0;
+    }
+
+    /** The QR codes a demo visitor can show: synthetic people and licences, names masked. */
+    private void printDemoCodes(BackendApp app) {
+        out.println("Demo QR codes (synthetic records):");
+        app.records().histories().stream().limit(2).forEach(h -> out.println("  e-social-security card of "
+                + Masking.name(h.citizen().name()) + " " + Masking.idNumber(h.citizen().idNumber()) + ": "
+                + DemoKiosk.socialSecurityQr(h.citizen().idNumber()).text()));
+        for (LicenceKind kind : LicenceKind.values()) {
+            app.records().licences().stream().filter(l -> l.kind() == kind).findFirst().ifPresent(l -> out.println("  "
+                    + kind.chinese() + " of " + l.holder().name() + ": " + DemoKiosk.licenceQr(l.number()).text()));
+        }
     }
 
     private static Path defaultDataDir() {
