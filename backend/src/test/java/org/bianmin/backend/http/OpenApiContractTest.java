@@ -120,6 +120,8 @@ class OpenApiContractTest {
         s.put(evaluate + " 400", () -> api.send("POST", DEMO + "/evaluations", TOKEN, "{\"caseNumber\":1}"));
         s.put(evaluate + " 401", () -> api.send("POST", DEMO + "/evaluations", null, eval));
         s.put(evaluate + " 403", () -> api.send("POST", DEMO + "/evaluations", otherToken, eval));
+        s.put(evaluate + " 404", () -> api.send("POST", DEMO + "/evaluations", TOKEN,
+                "{\"caseNumber\":\"BM20260302-2222222222\",\"grade\":\"SATISFIED\",\"indicatorSetVersion\":1}"));
         s.put(evaluate + " 409", () -> api.send("POST", DEMO + "/evaluations", TOKEN, eval));
         String documents = "POST /api/v1/kiosks/{kioskId}/documents";
         String unknownSubject = "{\"serviceCode\":\"si-participation-certificate\",\"subjectToken\":\"" + "A".repeat(43) + "\"}";
