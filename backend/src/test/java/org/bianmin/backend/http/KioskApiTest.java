@@ -15,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The kiosk API over HTTP against the demo data: authentication, services, print ledger, evaluations, bad input. */
-class KioskApiTest {
+/**
+ * The kiosk API over HTTP against the demo data: authentication, services, print ledger, evaluations, bad input; run on
+ * every database engine the backend supports (subclasses give the database).
+ */
+abstract class KioskApiTest {
     static final String DEMO = "/api/v1/kiosks/demo-kiosk-01";
     static final String TOKEN = "demo-kiosk-token";
 
@@ -26,10 +29,12 @@ class KioskApiTest {
     Api api;
     String otherToken;
 
+    /** A JDBC URL to an empty database. */
+    abstract String jdbcUrl();
+
     @BeforeEach
     void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)
-                .withJdbcUrl("jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")).start();
+        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true).withJdbcUrl(jdbcUrl())).start();
         otherToken = app.authenticator().register(new Kiosk("kiosk-two", "乙镇便民服务中心"));
         api = new Api(app.port());
     }
