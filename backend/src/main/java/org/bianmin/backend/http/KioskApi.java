@@ -129,6 +129,10 @@ public final class KioskApi {
         }
         EvaluationRequest request = new EvaluationRequest(body.caseNumber(), Grade.parse(body.grade()),
                 body.indicatorSetVersion(), body.indicators(), body.comment());
+        // a case issued at another kiosk is reported exactly like an unknown one, so its existence does not leak
+        store.documents().byCaseNumber(request.caseNumber()).filter(d -> d.kioskId().equals(kioskId))
+                .orElseThrow(() -> DocumentsApi.notFound("no document with 办件编号 " + request.caseNumber()
+                        + " was issued at this kiosk"));
         Evaluation e = store.evaluations().submit(kioskId, request);
         LOG.info("kiosk {} evaluation {} for case {}", kioskId, e.id(), request.caseNumber());
         ctx.status(201).header("Location", "/api/v1/kiosks/" + kioskId + "/evaluations/" + e.id())

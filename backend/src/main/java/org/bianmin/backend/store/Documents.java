@@ -58,6 +58,12 @@ public final class Documents {
                 .bind(0, code).map((rs, ctx) -> read(rs)).findOne());
     }
 
+    /** The document whose 办件编号 is {@code caseNumber}, if one was issued. */
+    public Optional<IssuedDocument> byCaseNumber(String caseNumber) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM documents WHERE case_number = ?")
+                .bind(0, caseNumber).map((rs, ctx) -> read(rs)).findOne());
+    }
+
     /** The PDF bytes of document {@code id} exactly as issued. */
     public Optional<byte[]> pdf(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT pdf FROM documents WHERE id = ?").bind(0, id)

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.bianmin.backend.BackendApp;
 import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.DemoKiosk;
@@ -32,8 +31,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
-/** Identification, document requests, PDF download and public verification over HTTP against the demo data on H2. */
-class DocumentsApiTest {
+/**
+ * Identification, document requests, PDF download and public verification over HTTP against the demo data; run on every
+ * database engine the backend supports (subclasses give the database).
+ */
+abstract class DocumentsApiTest {
     static final String DEMO = KioskApiTest.DEMO;
     static final String TOKEN = KioskApiTest.TOKEN;
     static final String OTHER = "/api/v1/kiosks/kiosk-two";
@@ -45,10 +47,12 @@ class DocumentsApiTest {
     Api api;
     String otherToken;
 
+    /** A JDBC URL to an empty database. */
+    abstract String jdbcUrl();
+
     @BeforeEach
     void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)
-                .withJdbcUrl("jdbc:h2:mem:docs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), clock,
+        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true).withJdbcUrl(jdbcUrl()), clock,
                 new DocumentsApi.RateLimit(5, Duration.ofSeconds(6))).start();
         otherToken = app.authenticator().register(new Kiosk("kiosk-two", "乙镇便民服务中心"));
         app.store().services().offer("kiosk-two", app.store().services().offeredAt(DemoKiosk.ID).stream().map(s -> s.code()).toList());

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The kiosk API over HTTP against the demo data: authentication, services, print ledger, evaluations, bad input. */
-class KioskApiTest {
+/**
+ * The kiosk API over HTTP against the demo data: authentication, services, print ledger, evaluations, bad input; run on
+ * every database engine the backend supports (subclasses give the database).
+ */
+abstract class KioskApiTest {
     static final String DEMO = "/api/v1/kiosks/demo-kiosk-01";
     static final String TOKEN = "demo-kiosk-token";
 
@@ -26,10 +29,12 @@ class KioskApiTest {
     Api api;
     String otherToken;
 
+    /** A JDBC URL to an empty database. */
+    abstract String jdbcUrl();
+
     @BeforeEach
     void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)
-                .withJdbcUrl("jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")).start();
+        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true).withJdbcUrl(jdbcUrl())).start();
         otherToken = app.authenticator().register(new Kiosk("kiosk-two", "乙镇便民服务中心"));
         api = new Api(app.port());
     }
@@ -140,16 +145,39 @@ class KioskApiTest {
         assertProblem(r, 400, "invalid-request", detail);
     }
 
+    private static String evaluation(String caseNumber) {
+        return "{\"caseNumber\":\"" + caseNumber + "\",\"grade\":\"非常满意\",\"indicatorSetVersion\":1,"
+                + "\"indicators\":[\"FAST\"]}";
+    }
+
     @Test
     void anEvaluationIsCreatedOnceAndTheSecondForTheSameCaseIs409() {
-        String body = "{\"caseNumber\":\"BJ2026030200007\",\"grade\":\"非常满意\",\"indicatorSetVersion\":1,"
-                + "\"indicators\":[\"FAST\"]}";
-        Api.Reply created = api.send("POST", DEMO + "/evaluations", TOKEN, body);
+        String caseNumber = api.certificate(DEMO, TOKEN).get("caseNumber").asText();
+        Api.Reply created = api.send("POST", DEMO + "/evaluations", TOKEN, evaluation(caseNumber));
         assertEquals(201, created.status(), created.body());
+        assertEquals(caseNumber, created.json().get("caseNumber").asText());
         assertEquals("VERY_SATISFIED", created.json().get("grade").asText());
         assertEquals("非常满意", created.json().get("gradeLabel").asText());
         assertTrue(created.raw().headers().firstValue("Location").orElse("").contains(created.json().get("id").asText()));
-        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, body), 409, "conflict", "BJ2026030200007");
+        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, evaluation(caseNumber)), 409, "conflict", caseNumber);
+    }
+
+    @Test
+    void anEvaluationOfACaseNumberThatWasNeverIssuedIsNotFound() {
+        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, evaluation("BJ2026030200007")), 404, "not-found",
+                "no document with 办件编号 BJ2026030200007 was issued at this kiosk");
+        assertEquals(0, app.store().audit().latest(10).stream().filter(e -> e.action().equals("evaluation.submitted")).count());
+    }
+
+    @Test
+    void anEvaluationOfAnotherKiosksCaseIsNotFoundAsIfItDidNotExist() {
+        app.store().services().offer("kiosk-two", app.store().services().offeredAt("demo-kiosk-01").stream()
+                .map(s -> s.code()).toList());
+        String caseNumber = api.certificate("/api/v1/kiosks/kiosk-two", otherToken).get("caseNumber").asText();
+        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, evaluation(caseNumber)), 404, "not-found",
+                "no document with 办件编号 " + caseNumber + " was issued at this kiosk");
+        Api.Reply atItsKiosk = api.send("POST", "/api/v1/kiosks/kiosk-two/evaluations", otherToken, evaluation(caseNumber));
+        assertEquals(201, atItsKiosk.status(), atItsKiosk.body());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,7 +192,8 @@ class KioskApiTest {
             "null indicator              | {\"caseNumber\":\"C-1\",\"grade\":\"满意\",\"indicatorSetVersion\":1,\"indicators\":[null]} | must not contain null",
     })
     void badEvaluationsAre400WithAProblemThatSaysWhy(String what, String body, String detail) {
-        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, body), 400, "invalid-request", detail);
+        String issued = body.replace("C-1", api.certificate(DEMO, TOKEN).get("caseNumber").asText());
+        assertProblem(api.send("POST", DEMO + "/evaluations", TOKEN, issued), 400, "invalid-request", detail);
     }
 
     @Test

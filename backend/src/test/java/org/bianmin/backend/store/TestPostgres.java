@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>PostgreSQL refuses to run as root, and CI runs as root: then initdb and pg_ctl run as {@code nobody} through
  * {@code setpriv}. One server serves the whole test JVM; each test gets a fresh database from {@link #newDatabaseUrl}.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
     private static TestPostgres instance;
@@ -37,7 +37,7 @@ final class TestPostgres {
     }
 
     /** The JVM's server, started on first use and stopped when the JVM exits. */
-    static synchronized TestPostgres get() {
+    public static synchronized TestPostgres get() {
         if (instance == null) {
             instance = start();
             TestPostgres running = instance;
@@ -47,7 +47,7 @@ final class TestPostgres {
     }
 
     /** A JDBC URL to a new, empty database on the server. */
-    String newDatabaseUrl() {
+    public String newDatabaseUrl() {
         String name = "test_" + databases.incrementAndGet();
         try (Connection c = DriverManager.getConnection(url("postgres"))) {
             c.createStatement().execute("CREATE DATABASE " + name);
