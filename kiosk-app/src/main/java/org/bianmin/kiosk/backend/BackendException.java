@@ -1,0 +1,51 @@
+package org.bianmin.kiosk.backend;
+
+/**
+ * Why a backend call failed, typed so the visit can choose the citizen's next step. The message is
+ * for the log and the technician (no personal data); the citizen sees a text chosen by {@link #kind()}.
+ */
+public final class BackendException extends RuntimeException {
+
+    public enum Kind {
+        /** No answer: network down, connection refused, timed out. Worth retrying later. */
+        UNREACHABLE,
+        /** The kiosk's own token was refused (401/403): a configuration fault, not the citizen's. */
+        KIOSK_NOT_AUTHORISED,
+        /** The subject token expired or is unknown (401 on a document request): identify again. */
+        IDENTIFICATION_EXPIRED,
+        /** Nothing on record (404): no such citizen, licence or document. */
+        NOT_FOUND,
+        /** The request contradicts what is recorded (409), e.g. a second evaluation of a case. */
+        CONFLICT,
+        /** The backend refused the request as invalid (400). */
+        REJECTED,
+        /** Too many identifications at this kiosk (429). */
+        RATE_LIMITED,
+        /** The backend failed (5xx) or answered something the contract does not allow. */
+        SERVER_ERROR
+    }
+
+    private final Kind kind;
+    private final int status;
+
+    public BackendException(Kind kind, int status, String message) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+    }
+
+    public BackendException(Kind kind, int status, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+}

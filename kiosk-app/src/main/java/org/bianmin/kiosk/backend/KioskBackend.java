@@ -1,0 +1,43 @@
+package org.bianmin.kiosk.backend;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The backend as the visit uses it. Every call answers with a future that fails with a
+ * {@link BackendException} saying what went wrong in a form the kiosk can act on; none blocks the
+ * caller. Subject tokens, ID numbers and names passed here never reach a log in full.
+ */
+public interface KioskBackend {
+
+    /** The services this kiosk offers, in home-screen order (operation listServices). */
+    CompletableFuture<List<ServiceInfo>> services();
+
+    /** Identifies a citizen by the ID card's number and name (operation identify, method id-card). */
+    CompletableFuture<Identification> identifyByCard(String idNumber, String name);
+
+    /** Identifies by a scanned code: {@code ESSC1:…} or {@code EBL1:…} (operation identify, method qr). */
+    CompletableFuture<Identification> identifyByCode(String code);
+
+    /** Issues the document of {@code serviceCode} for the identified subject (operation requestDocument). */
+    CompletableFuture<DocumentTicket> requestDocument(String serviceCode, String subjectToken);
+
+    /** The signed PDF, byte for byte as issued (operation getDocumentPdf). */
+    CompletableFuture<byte[]> documentPdf(String documentId);
+
+    /** Records a print job's state in the backend's ledger, idempotently (operation recordPrintResult). */
+    CompletableFuture<Void> reportPrint(String idempotencyKey, String documentId, PrintState state, String reason);
+
+    /** The current 好差评 indicator set (operation getEvaluationIndicators). */
+    CompletableFuture<IndicatorSet> evaluationIndicators();
+
+    /** Submits one evaluation of a 办件编号 issued here (operation submitEvaluation). */
+    CompletableFuture<Void> evaluate(Evaluation evaluation);
+
+    /** Whether the last exchange with the backend succeeded (false until the first one does). */
+    boolean online();
+
+    /** Called with the new value whenever {@link #online()} changes, on the client's own thread. */
+    void onConnectivity(Consumer<Boolean> listener);
+}
