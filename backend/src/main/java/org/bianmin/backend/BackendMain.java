@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.bianmin.backend.codes.Masking;
 import org.bianmin.backend.domain.LicenceKind;
+import org.bianmin.backend.http.DocumentsApi;
 import org.bianmin.backend.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +33,10 @@ public final class BackendMain implements Callable<Integer> {
 
     @Option(names = "--demo", description = "seed the demo kiosk demo-kiosk-01 (token demo-kiosk-token) and its services")
     boolean demo;
+
+    @Option(names = "--identify-burst", paramLabel = "N", defaultValue = "10",
+            description = "identifications a kiosk may make at once before the limit of one every 6 s applies (default ${DEFAULT-VALUE}; benchmarks raise it)")
+    int identifyBurst;
 
     @Option(names = "--base-url", paramLabel = "URL", description = "public address QR codes point to (default http://localhost:P)")
     URI baseUrl;
@@ -84,7 +90,12 @@ public final class BackendMain implements Callable<Integer> {
             return USAGE;
         }
         try {
-            app = BackendApp.create(config);
+            if (identifyBurst < 1) {
+                err.println("kiosk backend: --identify-burst must be at least 1, was " + identifyBurst);
+                return USAGE;
+            }
+            app = BackendApp.create(config, Clock.systemUTC(),
+                    new DocumentsApi.RateLimit(identifyBurst, DocumentsApi.RateLimit.DEFAULT.refillEvery()));
         } catch (BackendConfigException | StoreException e) {
             err.println("kiosk backend: " + e.getMessage());
             return FAILED;

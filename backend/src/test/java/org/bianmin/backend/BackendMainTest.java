@@ -64,6 +64,14 @@ class BackendMainTest {
     }
 
     @Test
+    void anIdentifyBurstBelowOneIsAUsageErrorThatNamesTheOption() {
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString(), "--identify-burst", "0");
+        assertEquals(2, launch.exitCode());
+        assertNull(launch.app());
+        assertTrue(err().contains("--identify-burst must be at least 1"), err());
+    }
+
+    @Test
     void aNonNumericPortIsAUsageError() {
         assertEquals(2, launch("--port", "eighty").exitCode());
         assertTrue(err().contains("--port"), err());
