@@ -74,4 +74,20 @@ class BundledDefaultsTest {
         assertEquals(Duration.ofSeconds(120), elder.printWatchdog());
         assertEquals(s.timeouts(), s.timeoutsFor(false));
     }
+
+    @Test
+    void theDemoProfileSimulatesEveryDeviceAndSpoolsIntoOutDemoPrinted() {
+        KioskConfig demo = KioskConfigLoader.load(Path.of("kiosk-demo.yaml"));
+        Path repository = Path.of("").toAbsolutePath().getParent();
+
+        assertEquals("demo-kiosk-01", demo.identity().kioskId());
+        for (DeviceKind kind : DeviceKind.values()) {
+            assertTrue(demo.devices().simulated(kind), kind + " simulated");
+        }
+        assertTrue(demo.devices().gpio().enabled() && demo.devices().gpio().simulated());
+        assertEquals(new DocumentDestination.Spool(repository.resolve("out/demo/printed")), demo.devices().documentPrinter().destination());
+        assertEquals(repository.resolve("config/demo-kiosk.token"), demo.backend().tokenFile().orElseThrow());
+        assertEquals("demo-kiosk-token", KioskToken.resolve(demo.backend(), Map.of()).value());
+        assertEquals(KioskConfigLoader.defaults().session(), demo.session(), "what the demo does not name keeps its default");
+    }
 }
