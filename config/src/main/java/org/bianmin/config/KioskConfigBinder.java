@@ -36,7 +36,7 @@ final class KioskConfigBinder {
     record Complaint(String problem, String fix) {}
 
     /** The serial rates a technician may choose; the device layer accepts the same set (config does not depend on it). */
-    static final List<Integer> STANDARD_BAUDS = List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600);
+    private static final List<Integer> STANDARD_BAUDS = List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600);
 
     private static final Pattern KIOSK_ID = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
     private static final Pattern SERVICE_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
