@@ -1,0 +1,52 @@
+package org.bianmin.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one kiosk needs to know to run, typed and checked: read it with {@link KioskConfigLoader}.
+ *
+ * @param version      revision of this configuration; a pushed configuration must carry a higher one
+ * @param identity     who the kiosk is
+ * @param backend      how it reaches its backend
+ * @param devices      its devices, real or simulated
+ * @param services     the service codes shown on Home, in order; empty means all the backend offers
+ * @param session      timeouts and elder mode
+ * @param languages    the languages a visit can use
+ * @param notices      short notices shown on Home
+ * @param trustAnchors absolute paths of the PEM certificates that may sign printed documents
+ * @param maintenance  the maintenance mode's PIN
+ */
+public record KioskConfig(int version, Identity identity, BackendSettings backend, DeviceSettings devices, List<String> services,
+                          SessionSettings session, LanguageSettings languages, List<LocalizedText> notices,
+                          List<Path> trustAnchors, MaintenanceSettings maintenance) {
+
+    public KioskConfig {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(devices, "devices");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(maintenance, "maintenance");
+        services = List.copyOf(services);
+        notices = List.copyOf(notices);
+        trustAnchors = List.copyOf(trustAnchors);
+    }
+
+    /**
+     * This configuration with another backend URL, e.g. the one a demo's backend started on.
+     *
+     * @throws ConfigException when the URL is not a plain http(s) base URL
+     */
+    public KioskConfig withBackendUrl(URI url) {
+        KioskConfigBinder.Complaint c = KioskConfigBinder.backendUrlComplaint(url);
+        if (c != null) {
+            throw new ConfigException(List.of(new ConfigProblem("backend.url", String.valueOf(url), c.problem(), c.fix(),
+                    ConfigLayer.SET_BY_PROGRAM)));
+        }
+        return new KioskConfig(version, identity, backend.withUrl(url), devices, services, session, languages, notices,
+                trustAnchors, maintenance);
+    }
+}
