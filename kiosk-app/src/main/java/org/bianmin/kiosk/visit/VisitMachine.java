@@ -653,13 +653,10 @@ public final class VisitMachine implements AutoCloseable {
 
     private void onCardRemoved() {
         cardOnReader = false;
+        data.dropCard();
         boolean identifiedByCard = data.method == IdentifyMethod.ID_CARD;
         switch (step) {
-            case HOME -> {
-                data.dropCard();
-                publish();
-            }
-            case IDENTIFY, SERVICE_GUIDE, FETCH, PREVIEW, PROBLEM -> {
+            case HOME, IDENTIFY, SERVICE_GUIDE, FETCH, PREVIEW, PROBLEM -> {
                 if (identifiedByCard) {
                     endVisit(EndReason.CARD_LIFTED);
                 } else {
