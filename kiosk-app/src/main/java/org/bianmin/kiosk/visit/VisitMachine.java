@@ -736,6 +736,7 @@ public final class VisitMachine implements AutoCloseable {
                 document.wipe();
             }
             java.util.Arrays.fill(pdf, (byte) 0);
+            VisitData.clear(pages);
         }
     }
 
