@@ -258,7 +258,15 @@ public final class VisitMachine implements AutoCloseable {
     public void back() {
         post(() -> {
             switch (step) {
-                case IDENTIFY, SERVICE_GUIDE -> {
+                case IDENTIFY -> {
+                    // a card or code still being checked is abandoned: its answer will be dropped
+                    data.method = null;
+                    data.shown = null;
+                    identifyPhase = VisitView.IdentifyPhase.WAITING;
+                    service = null;
+                    goTo(Step.HOME);
+                }
+                case SERVICE_GUIDE -> {
                     service = null;
                     goTo(Step.HOME);
                 }
