@@ -327,9 +327,9 @@ public final class VisitMachine implements AutoCloseable {
                 case FETCH -> fetch();
                 case PRINT -> startPrint();
                 case IDENTIFY -> {
+                    // a card read but not identified is still on the reader (lifting it drops it): check it again
                     data.identification = null;
                     data.shown = null;
-                    data.dropCard();
                     enterIdentify();
                 }
                 default -> {
@@ -602,11 +602,7 @@ public final class VisitMachine implements AutoCloseable {
         identifyPhase = VisitView.IdentifyPhase.CHECKING;
         hint = null;
         publish();
-        long e = epoch;
-        String number = data.cardNumber;
-        String name = data.cardName;
-        data.dropCard();
-        answer(ports.backend().identifyByCard(number, name), e, this::onIdentified, this::onIdentifyFailed);
+        answer(ports.backend().identifyByCard(data.cardNumber, data.cardName), epoch, this::onIdentified, this::onIdentifyFailed);
     }
 
     private void onCodeScanned(String code) {
@@ -634,6 +630,9 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void onIdentified(Identification id) {
+        if (data.method == IdentifyMethod.ID_CARD) {
+            data.dropCard();
+        }
         data.identification = id;
         Optional<String> number = id.kind() == Identification.SubjectKind.CITIZEN ? id.maskedIdNumber() : id.licenceNumber();
         data.shown = new ShownIdentity(data.method, id.displayName(), number, true);
