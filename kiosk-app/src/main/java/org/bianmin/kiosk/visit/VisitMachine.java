@@ -239,6 +239,7 @@ public final class VisitMachine implements AutoCloseable {
                 }
                 data.identification = null;
                 data.shown = null;
+                data.method = null;
             }
             enterIdentify();
         });
@@ -330,6 +331,7 @@ public final class VisitMachine implements AutoCloseable {
                     // a card read but not identified is still on the reader (lifting it drops it): check it again
                     data.identification = null;
                     data.shown = null;
+                    data.method = null;
                     enterIdentify();
                 }
                 default -> {
