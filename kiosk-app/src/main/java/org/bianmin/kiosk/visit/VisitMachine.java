@@ -482,11 +482,19 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void restartCountdown() {
-        secondsTotal = (int) Math.max(1, timeouts().of(step, elder).toSeconds());
         if (step == Step.IDLE) {
             secondsTotal = 0;
+        } else if (thanking()) {
+            secondsTotal = THANKS_SECONDS;
+        } else {
+            secondsTotal = (int) Math.max(1, timeouts().of(step, elder).toSeconds());
         }
         secondsLeft = secondsTotal;
+    }
+
+    /** The thanks after an evaluation: a short fixed time, and nothing to ask more time for. */
+    private boolean thanking() {
+        return step == Step.EVALUATE && evaluatePhase == VisitView.EvaluatePhase.THANKS;
     }
 
     private Timeouts timeouts() {
@@ -880,8 +888,7 @@ public final class VisitMachine implements AutoCloseable {
             }
         });
         evaluatePhase = VisitView.EvaluatePhase.THANKS;
-        secondsTotal = THANKS_SECONDS;
-        secondsLeft = THANKS_SECONDS;
+        restartCountdown();
         publish();
     }
 
@@ -956,7 +963,7 @@ public final class VisitMachine implements AutoCloseable {
 
     private void publish() {
         VisitView v = new VisitView(visit, step, language, elder, step == Step.IDLE ? 0 : secondsLeft, secondsTotal,
-                step != Step.IDLE && !step.busy() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
+                step != Step.IDLE && !step.busy() && !thanking() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
                 step == Step.IDLE ? List.of() : tiles(), Optional.ofNullable(service), methods(), identifyPhase,
                 Optional.ofNullable(hint), Optional.ofNullable(data.shown),
                 step == Step.PREVIEW ? data.pages : List.of(), page, zoom, Map.copyOf(progress),
