@@ -82,11 +82,13 @@ public final class VisitMachine implements AutoCloseable {
     private final VisitTimer timer;
     private final List<Consumer<VisitView>> viewListeners = new CopyOnWriteArrayList<>();
     private final List<EndListener> endListeners = new CopyOnWriteArrayList<>();
+    /** The settings of the visit under way (or of the next one, while idle). */
     private volatile Settings settings;
     private volatile VisitView lastView;
 
     // confined to the machine's thread
     private final VisitData data = new VisitData();
+    private Settings nextSettings;
     private VisitTimer.Cancellable ticking;
     private Step step = Step.IDLE;
     private long visits;
@@ -157,13 +159,21 @@ public final class VisitMachine implements AutoCloseable {
 
     /** New settings take effect from the next visit (timeouts, services, default language). */
     public void applySettings(Settings s) {
-        settings = s;
         post(() -> {
+            nextSettings = s;
             if (step == Step.IDLE) {
-                language = s.defaultLanguage();
+                adoptNextSettings();
+                publish();
             }
-            refreshCatalogue();
         });
+    }
+
+    private void adoptNextSettings() {
+        if (nextSettings != null) {
+            settings = nextSettings;
+            nextSettings = null;
+        }
+        language = settings.defaultLanguage();
     }
 
     // ---- inputs from the citizen -------------------------------------------------------------
@@ -538,7 +548,7 @@ public final class VisitMachine implements AutoCloseable {
         chosenIndicators.clear();
         evaluatePhase = VisitView.EvaluatePhase.GRADE;
         identifyPhase = VisitView.IdentifyPhase.WAITING;
-        language = settings.defaultLanguage();
+        adoptNextSettings();
         elder = false;
         visit = 0;
         visitStart = null;
