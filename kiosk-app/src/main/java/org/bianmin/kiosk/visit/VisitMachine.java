@@ -140,12 +140,17 @@ public final class VisitMachine implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds a listener on the machine's thread and gives it the current view there, so that it never
+     * gets an older view after a newer one.
+     */
     public void addViewListener(Consumer<VisitView> listener) {
-        viewListeners.add(listener);
-        VisitView v = lastView;
-        if (v != null) {
-            listener.accept(v);
-        }
+        post(() -> {
+            viewListeners.add(listener);
+            if (lastView != null) {
+                tell(listener, lastView);
+            }
+        });
     }
 
     public void addEndListener(EndListener listener) {
@@ -982,11 +987,15 @@ public final class VisitMachine implements AutoCloseable {
                 Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem));
         lastView = v;
         for (Consumer<VisitView> l : viewListeners) {
-            try {
-                l.accept(v);
-            } catch (RuntimeException e) {
-                log.warn("a view listener failed on {}", v, e);
-            }
+            tell(l, v);
+        }
+    }
+
+    private static void tell(Consumer<VisitView> listener, VisitView v) {
+        try {
+            listener.accept(v);
+        } catch (RuntimeException e) {
+            log.warn("a view listener failed on {}", v, e);
         }
     }
 
