@@ -34,6 +34,12 @@ final class VisitData {
             document.wipe();
             document = null;
         }
+        clear(pages);
+        pages = List.of();
+    }
+
+    /** Paints over rendered pages: views may still hold the images, and they show the citizen's document. */
+    static void clear(List<BufferedImage> pages) {
         for (BufferedImage page : pages) {
             Graphics2D g = page.createGraphics();
             try {
@@ -42,7 +48,6 @@ final class VisitData {
                 g.dispose();
             }
         }
-        pages = List.of();
     }
 
     void wipe() {

@@ -82,11 +82,13 @@ public final class VisitMachine implements AutoCloseable {
     private final VisitTimer timer;
     private final List<Consumer<VisitView>> viewListeners = new CopyOnWriteArrayList<>();
     private final List<EndListener> endListeners = new CopyOnWriteArrayList<>();
+    /** The settings of the visit under way (or of the next one, while idle). */
     private volatile Settings settings;
     private volatile VisitView lastView;
 
     // confined to the machine's thread
     private final VisitData data = new VisitData();
+    private Settings nextSettings;
     private VisitTimer.Cancellable ticking;
     private Step step = Step.IDLE;
     private long visits;
@@ -138,12 +140,17 @@ public final class VisitMachine implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds a listener on the machine's thread and gives it the current view there, so that it never
+     * gets an older view after a newer one.
+     */
     public void addViewListener(Consumer<VisitView> listener) {
-        viewListeners.add(listener);
-        VisitView v = lastView;
-        if (v != null) {
-            listener.accept(v);
-        }
+        post(() -> {
+            viewListeners.add(listener);
+            if (lastView != null) {
+                tell(listener, lastView);
+            }
+        });
     }
 
     public void addEndListener(EndListener listener) {
@@ -157,13 +164,21 @@ public final class VisitMachine implements AutoCloseable {
 
     /** New settings take effect from the next visit (timeouts, services, default language). */
     public void applySettings(Settings s) {
-        settings = s;
         post(() -> {
+            nextSettings = s;
             if (step == Step.IDLE) {
-                language = s.defaultLanguage();
+                adoptNextSettings();
+                publish();
             }
-            refreshCatalogue();
         });
+    }
+
+    private void adoptNextSettings() {
+        if (nextSettings != null) {
+            settings = nextSettings;
+            nextSettings = null;
+        }
+        language = settings.defaultLanguage();
     }
 
     // ---- inputs from the citizen -------------------------------------------------------------
@@ -239,6 +254,7 @@ public final class VisitMachine implements AutoCloseable {
                 }
                 data.identification = null;
                 data.shown = null;
+                data.method = null;
             }
             enterIdentify();
         });
@@ -258,7 +274,15 @@ public final class VisitMachine implements AutoCloseable {
     public void back() {
         post(() -> {
             switch (step) {
-                case IDENTIFY, SERVICE_GUIDE -> {
+                case IDENTIFY -> {
+                    // a card or code still being checked is abandoned: its answer will be dropped
+                    data.method = null;
+                    data.shown = null;
+                    identifyPhase = VisitView.IdentifyPhase.WAITING;
+                    service = null;
+                    goTo(Step.HOME);
+                }
+                case SERVICE_GUIDE -> {
                     service = null;
                     goTo(Step.HOME);
                 }
@@ -319,9 +343,10 @@ public final class VisitMachine implements AutoCloseable {
                 case FETCH -> fetch();
                 case PRINT -> startPrint();
                 case IDENTIFY -> {
+                    // a card read but not identified is still on the reader (lifting it drops it): check it again
                     data.identification = null;
                     data.shown = null;
-                    data.dropCard();
+                    data.method = null;
                     enterIdentify();
                 }
                 default -> {
@@ -472,11 +497,19 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void restartCountdown() {
-        secondsTotal = (int) Math.max(1, timeouts().of(step, elder).toSeconds());
         if (step == Step.IDLE) {
             secondsTotal = 0;
+        } else if (thanking()) {
+            secondsTotal = THANKS_SECONDS;
+        } else {
+            secondsTotal = (int) Math.max(1, timeouts().of(step, elder).toSeconds());
         }
         secondsLeft = secondsTotal;
+    }
+
+    /** The thanks after an evaluation: a short fixed time, and nothing to ask more time for. */
+    private boolean thanking() {
+        return step == Step.EVALUATE && evaluatePhase == VisitView.EvaluatePhase.THANKS;
     }
 
     private Timeouts timeouts() {
@@ -520,7 +553,7 @@ public final class VisitMachine implements AutoCloseable {
         chosenIndicators.clear();
         evaluatePhase = VisitView.EvaluatePhase.GRADE;
         identifyPhase = VisitView.IdentifyPhase.WAITING;
-        language = settings.defaultLanguage();
+        adoptNextSettings();
         elder = false;
         visit = 0;
         visitStart = null;
@@ -594,11 +627,7 @@ public final class VisitMachine implements AutoCloseable {
         identifyPhase = VisitView.IdentifyPhase.CHECKING;
         hint = null;
         publish();
-        long e = epoch;
-        String number = data.cardNumber;
-        String name = data.cardName;
-        data.dropCard();
-        answer(ports.backend().identifyByCard(number, name), e, this::onIdentified, this::onIdentifyFailed);
+        answer(ports.backend().identifyByCard(data.cardNumber, data.cardName), epoch, this::onIdentified, this::onIdentifyFailed);
     }
 
     private void onCodeScanned(String code) {
@@ -626,6 +655,9 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void onIdentified(Identification id) {
+        if (data.method == IdentifyMethod.ID_CARD) {
+            data.dropCard();
+        }
         data.identification = id;
         Optional<String> number = id.kind() == Identification.SubjectKind.CITIZEN ? id.maskedIdNumber() : id.licenceNumber();
         data.shown = new ShownIdentity(data.method, id.displayName(), number, true);
@@ -653,13 +685,10 @@ public final class VisitMachine implements AutoCloseable {
 
     private void onCardRemoved() {
         cardOnReader = false;
+        data.dropCard();
         boolean identifiedByCard = data.method == IdentifyMethod.ID_CARD;
         switch (step) {
-            case HOME -> {
-                data.dropCard();
-                publish();
-            }
-            case IDENTIFY, SERVICE_GUIDE, FETCH, PREVIEW, PROBLEM -> {
+            case HOME, IDENTIFY, SERVICE_GUIDE, FETCH, PREVIEW, PROBLEM -> {
                 if (identifiedByCard) {
                     endVisit(EndReason.CARD_LIFTED);
                 } else {
@@ -739,6 +768,7 @@ public final class VisitMachine implements AutoCloseable {
                 document.wipe();
             }
             java.util.Arrays.fill(pdf, (byte) 0);
+            VisitData.clear(pages);
         }
     }
 
@@ -873,8 +903,7 @@ public final class VisitMachine implements AutoCloseable {
             }
         });
         evaluatePhase = VisitView.EvaluatePhase.THANKS;
-        secondsTotal = THANKS_SECONDS;
-        secondsLeft = THANKS_SECONDS;
+        restartCountdown();
         publish();
     }
 
@@ -949,7 +978,7 @@ public final class VisitMachine implements AutoCloseable {
 
     private void publish() {
         VisitView v = new VisitView(visit, step, language, elder, step == Step.IDLE ? 0 : secondsLeft, secondsTotal,
-                step != Step.IDLE && !step.busy() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
+                step != Step.IDLE && !step.busy() && !thanking() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
                 step == Step.IDLE ? List.of() : tiles(), Optional.ofNullable(service), methods(), identifyPhase,
                 Optional.ofNullable(hint), Optional.ofNullable(data.shown),
                 step == Step.PREVIEW ? data.pages : List.of(), page, zoom, Map.copyOf(progress),
@@ -958,11 +987,15 @@ public final class VisitMachine implements AutoCloseable {
                 Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem));
         lastView = v;
         for (Consumer<VisitView> l : viewListeners) {
-            try {
-                l.accept(v);
-            } catch (RuntimeException e) {
-                log.warn("a view listener failed on {}", v, e);
-            }
+            tell(l, v);
+        }
+    }
+
+    private static void tell(Consumer<VisitView> listener, VisitView v) {
+        try {
+            listener.accept(v);
+        } catch (RuntimeException e) {
+            log.warn("a view listener failed on {}", v, e);
         }
     }
 

@@ -1,0 +1,257 @@
+package org.bianmin.kiosk.visit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bianmin.kiosk.backend.BackendException;
+import org.junit.jupiter.api.Test;
+
+/** The home screen's tiles (their order, greyed out by devices or by the backend being offline), and what a visit resets when it ends. */
+class VisitMachineServicesTest {
+
+    private static List<String> codes(VisitView v) {
+        return v.services().stream().map(ServiceTile::code).toList();
+    }
+
+    private static Optional<ServiceRules.Unavailable> why(VisitView v, String code) {
+        return v.services().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().unavailable();
+    }
+
+    @Test
+    void withNoServicesConfiguredHomeOffersAllTheBackendListsInItsOrder() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+
+        k.when().wakes();
+
+        assertEquals(List.of("si-participation-certificate", "business-licence", "pesticide-licence"), codes(k.view()));
+        assertTrue(k.view().services().stream().allMatch(ServiceTile::available));
+    }
+
+    @Test
+    void configuredServicesAreOfferedInTheConfiguredOrderAndUnknownOnesLeftOut() {
+        VisitScenario k = VisitScenario.aKiosk().enabledServices("pesticide-licence", "no-such-service", "si-participation-certificate")
+                .started();
+
+        k.when().wakes();
+
+        assertEquals(List.of("pesticide-licence", "si-participation-certificate"), codes(k.view()));
+        k.when().choosesService(VisitFixtures.BUSINESS_LICENCE);
+        k.then().step(Step.HOME);
+    }
+
+    @Test
+    void theIdleScreenListsNoServices() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+
+        assertEquals(List.of(), k.view().services());
+    }
+
+    @Test
+    void withTheBackendOfflineEveryServiceIsGreyedOutAndCannotBeChosen() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.backend.services.alwaysFails(BackendException.Kind.UNREACHABLE);
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+
+        k.when().theBackendGoes(false);
+
+        assertFalse(k.view().backendOnline());
+        assertTrue(k.view().services().stream().allMatch(t -> t.unavailable().equals(Optional.of(ServiceRules.Unavailable.BACKEND_OFFLINE))));
+        k.when().choosesService(VisitFixtures.SI);
+        k.then().step(Step.HOME);
+    }
+
+    @Test
+    void whenTheBackendReturnsItsListIsFetchedAgainAndTheServicesComeBack() {
+        VisitScenario k = VisitScenario.aKiosk().backendOffline().started();
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+        assertEquals(List.of(), k.view().services(), "no list yet");
+        assertFalse(k.view().backendOnline());
+
+        k.backend.services.recovers();
+        k.when().theBackendGoes(true);
+
+        assertTrue(k.view().backendOnline());
+        assertEquals(3, k.view().services().size());
+        k.when().choosesService(VisitFixtures.SI);
+        k.then().step(Step.IDENTIFY);
+    }
+
+    @Test
+    void aServiceListThatFailsToLoadKeepsTheLastOne() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.backend.services.willFail(BackendException.Kind.SERVER_ERROR);
+
+        k.when().wakes();
+
+        assertEquals(3, k.view().services().size());
+    }
+
+    @Test
+    void theDocumentPrinterOutOfServiceGreysOutEveryService() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+
+        k.when().devicesBecome(new Availability(true, true, false, true));
+
+        assertTrue(k.view().services().stream()
+                .allMatch(t -> t.unavailable().equals(Optional.of(ServiceRules.Unavailable.PRINTER_OUT_OF_SERVICE))));
+        k.when().choosesService(VisitFixtures.SI);
+        k.then().step(Step.HOME);
+    }
+
+    @Test
+    void theReceiptPrinterOutOfServiceGreysOutNothing() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(true, true, true, false)).started();
+
+        k.when().wakes();
+
+        assertTrue(k.view().services().stream().allMatch(ServiceTile::available));
+    }
+
+    @Test
+    void withTheCardReaderOutOfServiceTheCitizensServiceTakesOnlyItsCode() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(false, true, true, true)).started();
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+
+        k.when().choosesService(VisitFixtures.SI);
+
+        k.then().step(Step.IDENTIFY);
+        assertEquals(Set.of(IdentifyMethod.QR_CODE), k.view().methods());
+        k.when().placesTheCard();
+        k.then().step(Step.IDENTIFY).and().hint(Hint.Kind.CARD_NOT_FOR_SERVICE);
+        k.when().scans(VisitFixtures.CITIZEN_CODE);
+        k.then().step(Step.SERVICE_GUIDE);
+    }
+
+    @Test
+    void withTheScannerOutOfServiceLicencesAreGreyedOutAndTheCitizensServiceTakesTheCard() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(true, false, true, true)).started();
+
+        k.when().wakes();
+
+        assertEquals(Optional.empty(), why(k.view(), "si-participation-certificate"));
+        assertEquals(Optional.of(ServiceRules.Unavailable.READER_OUT_OF_SERVICE), why(k.view(), "business-licence"));
+        k.when().choosesService(VisitFixtures.SI);
+        assertEquals(Set.of(IdentifyMethod.ID_CARD), k.view().methods());
+        k.when().scans(VisitFixtures.CITIZEN_CODE);
+        k.then().hint(Hint.Kind.WRONG_CODE);
+    }
+
+    @Test
+    void withNeitherReaderNorScannerEveryServiceIsGreyedOut() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(false, false, true, true)).started();
+
+        k.when().wakes();
+
+        assertTrue(k.view().services().stream()
+                .allMatch(t -> t.unavailable().equals(Optional.of(ServiceRules.Unavailable.READER_OUT_OF_SERVICE))));
+    }
+
+    @Test
+    void theCitizensServiceOffersBothWaysAndALicenceOnlyItsCode() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+
+        k.when().choosesService(VisitFixtures.SI);
+        assertEquals(EnumSet.allOf(IdentifyMethod.class), k.view().methods());
+        k.when().goesBack().and().choosesService(VisitFixtures.BUSINESS_LICENCE);
+        assertEquals(Set.of(IdentifyMethod.QR_CODE), k.view().methods());
+    }
+
+    @Test
+    void languageAndElderModeLastForTheVisitAndAreResetWhenItEnds() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.when().choosesLanguage(Language.EN).and().choosesElderMode();
+        k.given().visitAt(Stage.PREVIEW, IdentifyMethod.QR_CODE);
+        assertEquals(Language.EN, k.view().language());
+        assertTrue(k.view().elderMode());
+
+        k.when().exits();
+
+        assertEquals(Language.ZH_CN, k.view().language());
+        assertFalse(k.view().elderMode());
+        k.when().wakes();
+        assertEquals(Language.ZH_CN, k.view().language());
+        assertFalse(k.view().elderMode());
+        k.then().secondsTotal(60);
+    }
+
+    @Test
+    void theConfiguredDefaultLanguageIsWhereEveryVisitStarts() {
+        VisitScenario k = VisitScenario.aKiosk().defaultLanguage(Language.EN).started();
+        k.when().wakes().and().choosesLanguage(Language.ZH_CN).and().exits();
+
+        k.when().wakes();
+
+        assertEquals(Language.EN, k.view().language());
+    }
+
+    @Test
+    void newSettingsTakeEffectFromTheNextVisit() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);
+        VisitMachine.Settings next = new VisitMachine.Settings(Timeouts.defaults(), Language.EN, List.of("business-licence"), 96f);
+
+        k.machine.applySettings(next);
+        k.when().asksForMoreTime();
+
+        assertEquals(3, k.view().services().size(), "this visit keeps its services");
+        assertEquals(Language.ZH_CN, k.view().language());
+        k.when().exits();
+        assertEquals(Language.EN, k.view().language(), "the idle screen speaks the new default");
+        k.when().wakes();
+        assertEquals(List.of("business-licence"), codes(k.view()));
+    }
+
+    @Test
+    void aVisitsNumberCountsUpAndIsZeroWhileIdle() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        assertEquals(0, k.view().visit());
+        k.when().wakes();
+        assertEquals(1, k.view().visit());
+        k.when().exits();
+        assertEquals(0, k.view().visit());
+        k.when().wakes();
+        assertEquals(2, k.view().visit());
+    }
+
+    @Test
+    void aViewListenerAddedLateIsGivenTheCurrentView() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.when().wakes();
+        List<VisitView> seen = new ArrayList<>();
+
+        k.machine.addViewListener(seen::add);
+
+        assertEquals(List.of(k.view()), seen);
+    }
+
+    @Test
+    void aFailingViewListenerDoesNotStopTheVisit() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.machine.addViewListener(v -> {
+            throw new IllegalStateException("scripted: a broken screen");
+        });
+
+        k.when().wakes().and().choosesService(VisitFixtures.SI).and().placesTheCard();
+
+        k.then().step(Step.SERVICE_GUIDE);
+    }
+
+    @Test
+    void aViewsTextNamesNoOne() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        k.given().visitAt(Stage.PREVIEW, IdentifyMethod.ID_CARD);
+
+        String text = k.view().toString();
+
+        assertFalse(text.contains("测"), text);
+        assertFalse(text.contains("0015"), text);
+    }
+}
