@@ -1,10 +1,14 @@
 package org.bianmin.device.link;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** A growable FIFO of bytes with a blocking, timed read; one direction of an in-memory pipe. */
+/**
+ * A growable FIFO of bytes with a blocking, timed read; one direction of an in-memory pipe. Bytes
+ * handed out are zeroed: an ID card's text block must not linger in the pipe after it was read.
+ */
 final class ByteQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -21,6 +25,7 @@ final class ByteQueue {
                 for (int i = 0; i < size; i++) {
                     bigger[i] = buf[(head + i) % buf.length];
                 }
+                Arrays.fill(buf, (byte) 0);
                 buf = bigger;
                 head = 0;
             }
@@ -50,7 +55,9 @@ final class ByteQueue {
             }
             int n = Math.min(len, size);
             for (int i = 0; i < n; i++) {
-                out[off + i] = buf[(head + i) % buf.length];
+                int at = (head + i) % buf.length;
+                out[off + i] = buf[at];
+                buf[at] = 0;
             }
             head = (head + n) % buf.length;
             size -= n;
@@ -63,8 +70,24 @@ final class ByteQueue {
     void clear() {
         lock.lock();
         try {
+            Arrays.fill(buf, (byte) 0);
             head = 0;
             size = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether any byte of the ring is non-zero: what a heap dump of the pipe would show. */
+    boolean holdsAnyByte() {
+        lock.lock();
+        try {
+            for (byte b : buf) {
+                if (b != 0) {
+                    return true;
+                }
+            }
+            return false;
         } finally {
             lock.unlock();
         }
