@@ -5,13 +5,19 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.bianmin.backend.auth.KioskAuthenticator;
 import org.bianmin.backend.auth.SubjectAuthenticator;
@@ -39,6 +45,8 @@ import org.bianmin.backend.store.Store;
 public final class BackendApp implements AutoCloseable {
     /** The PKCS#12 file under the data directory that holds the document-signing key. */
     public static final String SIGNING_KEY_FILE = "document-signing.p12";
+    /** The signing key's certificate as PEM beside the key, rewritten at every start: the kiosks' trust anchor. */
+    public static final String SIGNING_CERTIFICATE_FILE = "signing-certificate.pem";
     // the key file is protected by the data directory's permissions; the password only satisfies PKCS#12
     private static final char[] SIGNING_KEY_PASSWORD = "bianmin-document-signing".toCharArray();
 
@@ -47,17 +55,21 @@ public final class BackendApp implements AutoCloseable {
     private final KioskAuthenticator authenticator;
     private final CivilRecords records;
     private final CjkFont font;
+    private final X509Certificate signingCertificate;
+    private final Path signingCertificateFile;
     private final List<ApiRoute> routes;
     private final Javalin javalin;
     private volatile boolean started;
 
     private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, CivilRecords records,
-                       CjkFont font, List<ApiRoute> routes, Javalin javalin) {
+                       CjkFont font, SigningKeys keys, Path signingCertificateFile, List<ApiRoute> routes, Javalin javalin) {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
         this.records = records;
         this.font = font;
+        this.signingCertificate = keys.certificate();
+        this.signingCertificateFile = signingCertificateFile;
         this.routes = routes;
         this.javalin = javalin;
     }
@@ -79,6 +91,8 @@ public final class BackendApp implements AutoCloseable {
             throw new BackendConfigException("data directory: cannot create " + config.dataDir() + " (" + e.getMessage() + ")");
         }
         SigningKeys keys = signingKeys(config.dataDir().resolve(SIGNING_KEY_FILE));
+        Path certificateFile = config.dataDir().resolve(SIGNING_CERTIFICATE_FILE);
+        writeCertificate(keys.certificate(), certificateFile);
         CjkFont font;
         try {
             font = CjkFont.load();
@@ -106,7 +120,7 @@ public final class BackendApp implements AutoCloseable {
                     issuer, () -> self[0].baseUrl(), identifyRate, clock, mapper, random).routes());
             routes.add(new VerificationPage(store, clock).route());
             Javalin javalin = HttpServer.create(config.port(), routes, new JavalinJackson(mapper, false), mapper);
-            self[0] = new BackendApp(config, store, auth, records, font, List.copyOf(routes), javalin);
+            self[0] = new BackendApp(config, store, auth, records, font, keys, certificateFile, List.copyOf(routes), javalin);
             return self[0];
         } catch (RuntimeException | Error e) {
             store.close();
@@ -131,6 +145,25 @@ public final class BackendApp implements AutoCloseable {
             return keys;
         } catch (DocumentException e) {
             throw new BackendConfigException("document-signing key: " + e.getMessage());
+        }
+    }
+
+    /** PEM (RFC 7468): base64 of the DER in 64-character lines; written to a temporary file, then moved over the old one. */
+    private static void writeCertificate(X509Certificate certificate, Path file) {
+        try {
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), SIGNING_CERTIFICATE_FILE, ".tmp");
+            Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | CertificateEncodingException e) {
+            throw new BackendConfigException("signing certificate: cannot write " + file + " (" + e.getMessage()
+                    + "); kiosks need it as their trust anchor: check the data directory's permissions");
         }
     }
 
@@ -169,6 +202,16 @@ public final class BackendApp implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("replacing the port of a valid URI gives a valid URI", e);
         }
+    }
+
+    /** The certificate documents are signed with. */
+    public X509Certificate signingCertificate() {
+        return signingCertificate;
+    }
+
+    /** Where that certificate is written as PEM: copy it to a kiosk as its trust anchor. */
+    public Path signingCertificateFile() {
+        return signingCertificateFile;
     }
 
     public BackendConfig config() {

@@ -110,6 +110,7 @@ public final class BackendMain implements Callable<Integer> {
         }
         out.println("Backend listening on http://localhost:" + app.port() + "  (contract: /openapi.yaml)");
         out.println("Database: " + (db != null ? db.replaceAll("[?;].*", "") : "H2 under " + config.dataDir().toAbsolutePath()));
+        out.println("Signing certificate (kiosk trust anchor): " + app.signingCertificateFile().toAbsolutePath());
         if (demo) {
             out.println("Demo kiosk: " + DemoKiosk.ID + "  bearer token: " + DemoKiosk.TOKEN);
             printDemoCodes(app);

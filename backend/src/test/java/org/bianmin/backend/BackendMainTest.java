@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +49,40 @@ class BackendMainTest {
             assertEquals(0, launch.exitCode());
             assertTrue(out().contains("http://localhost:" + app.port()), out());
             assertTrue(out().contains("demo-kiosk-01") && out().contains("demo-kiosk-token"), out());
+        }
+    }
+
+    @Test
+    void itPrintsWhereTheSigningCertificateIsAsPemForKiosksToTrust() throws Exception {
+        BackendMain.Launch launch = launch("--port", "0", "--data", data.toString());
+        assertNotNull(launch.app(), err());
+        try (BackendApp app = launch.app()) {
+            Matcher line = Pattern.compile("(?m)^Signing certificate \\(kiosk trust anchor\\): (.+)$").matcher(out());
+            assertTrue(line.find(), out());
+            Path pem = Path.of(line.group(1).strip());
+            assertEquals(data.resolve(BackendApp.SIGNING_CERTIFICATE_FILE).toAbsolutePath(), pem);
+            assertTrue(Files.readString(pem).startsWith("-----BEGIN CERTIFICATE-----\n"), Files.readString(pem));
+            assertEquals(app.signingCertificate(), readCertificate(pem));
+        }
+    }
+
+    @Test
+    void theCertificateFileIsWrittenAgainAtEveryStartFromTheKeptKey() throws Exception {
+        X509Certificate first;
+        try (BackendApp app = launch("--port", "0", "--data", data.toString()).app()) {
+            first = app.signingCertificate();
+        }
+        Path pem = data.resolve(BackendApp.SIGNING_CERTIFICATE_FILE);
+        Files.writeString(pem, "overwritten by hand");
+        try (BackendApp app = launch("--port", "0", "--data", data.toString()).app()) {
+            assertEquals(first, app.signingCertificate(), "the key is kept across starts");
+            assertEquals(first, readCertificate(pem));
+        }
+    }
+
+    private static X509Certificate readCertificate(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 

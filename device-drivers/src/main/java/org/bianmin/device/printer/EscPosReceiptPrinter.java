@@ -286,7 +286,7 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
     private PrintResult job(Receipt receipt, String key) {
         Optional<PrintLedger.Entry> prior = ledger.find(key);
         if (prior.isPresent()) {
-            Optional<PrintResult> recorded = recordedOutcome(prior.get());
+            Optional<PrintResult> recorded = PrintLedger.recordedResult(prior.get());
             if (recorded.isPresent()) {
                 log.info("{}: job {} not sent again: {}", name, key, recorded.get().outcome());
                 return recorded.get();
@@ -328,23 +328,6 @@ public final class EscPosReceiptPrinter implements ReceiptPrinter {
             log.error("{}: job {} broke: {}", name, key, e.toString(), e);
             return failed(key, sent, new DeviceException(DeviceError.INTERNAL, "unexpected " + e, e));
         }
-    }
-
-    private Optional<PrintResult> recordedOutcome(PrintLedger.Entry e) {
-        String when = " at " + e.at();
-        return switch (e.state()) {
-            case DONE -> Optional.of(new PrintResult(e.key(), PrintResult.Outcome.PRINTED, DeviceError.ALREADY_PRINTED,
-                    "already printed under this key" + when + "; not printed again", e.bytesSent(), true));
-            case SENT -> Optional.of(new PrintResult(e.key(), PrintResult.Outcome.UNKNOWN, DeviceError.ALREADY_PRINTED,
-                    "this key was being sent" + when + " when the kiosk stopped; not sent again: check the paper and print with a new key if needed",
-                    e.bytesSent(), true));
-            case FAILED -> e.bytesSent() > 0
-                    ? Optional.of(new PrintResult(e.key(), PrintResult.Outcome.FAILED, e.error(),
-                            "already tried under this key" + when + " and failed after " + e.bytesSent() + " bytes (" + e.detail()
-                                    + "); not sent again: print with a new key", e.bytesSent(), true))
-                    : Optional.empty();
-            case QUEUED -> Optional.empty();
-        };
     }
 
     private PrintResult failed(String key, long sent, DeviceException e) {

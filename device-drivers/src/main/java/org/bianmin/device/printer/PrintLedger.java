@@ -145,6 +145,28 @@ public final class PrintLedger {
         }
     }
 
+    /**
+     * What a new request under an already recorded key gets instead of being sent: the recorded
+     * outcome when the job printed, was being sent, or failed after bytes went out; empty when the
+     * job was only queued or refused before any byte (so it may be sent now).
+     */
+    public static Optional<PrintResult> recordedResult(Entry e) {
+        String when = " at " + e.at();
+        return switch (e.state()) {
+            case DONE -> Optional.of(new PrintResult(e.key(), PrintResult.Outcome.PRINTED, DeviceError.ALREADY_PRINTED,
+                    "already printed under this key" + when + "; not printed again", e.bytesSent(), true));
+            case SENT -> Optional.of(new PrintResult(e.key(), PrintResult.Outcome.UNKNOWN, DeviceError.ALREADY_PRINTED,
+                    "this key was being sent" + when + " when the kiosk stopped; not sent again: check the paper and print with a new key if needed",
+                    e.bytesSent(), true));
+            case FAILED -> e.bytesSent() > 0
+                    ? Optional.of(new PrintResult(e.key(), PrintResult.Outcome.FAILED, e.error(),
+                            "already tried under this key" + when + " and failed after " + e.bytesSent() + " bytes (" + e.detail()
+                                    + "); not sent again: print with a new key", e.bytesSent(), true))
+                    : Optional.empty();
+            case QUEUED -> Optional.empty();
+        };
+    }
+
     // key TAB state TAB error TAB bytes TAB instant TAB detail; the key has no control characters
     private static String format(Entry e) {
         String detail = e.detail() == null ? "" : e.detail().replaceAll("[\\t\\r\\n]", " ");

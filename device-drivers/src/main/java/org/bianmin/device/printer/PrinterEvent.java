@@ -3,7 +3,10 @@ package org.bianmin.device.printer;
 import java.time.Instant;
 import org.bianmin.device.DeviceEvent;
 
-/** What the receipt printer reports on its own, seen by polling its status: paper low or out, cover open, and each clearing. */
+/**
+ * What a printer reports on its own, seen when its status is read: paper low or out, cover open, and
+ * each clearing. The receipt printer polls for them; the A4 printer reports them around its jobs.
+ */
 public sealed interface PrinterEvent extends DeviceEvent {
 
     /** The conditions that come and go. */
