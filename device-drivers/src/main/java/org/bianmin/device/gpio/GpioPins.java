@@ -48,7 +48,7 @@ public record GpioPins(int guideLight, int faultLight, int presenceSensor, int d
         Map<String, Integer> copy = new LinkedHashMap<>();
         relays.forEach((device, pin) -> {
             if (device == null || device.isBlank() || !device.matches("[A-Za-z0-9_-]+")) {
-                throw new IllegalArgumentException("relay device name '" + device
+                throw new IllegalArgumentException("relay device name '" + (device == null ? null : device.replaceAll("\\p{Cntrl}", "?"))
                         + "' is not valid; use the configured device name, e.g. receipt-printer (letters, digits, - and _)");
             }
             if (pin == null) {
@@ -98,6 +98,12 @@ public record GpioPins(int guideLight, int faultLight, int presenceSensor, int d
     public static GpioPins parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("GPIO pin spec is empty; write e.g. " + REFERENCE.toSpec());
+        }
+        for (int i = 0; i < spec.length(); i++) {
+            if (Character.isISOControl(spec.charAt(i))) {
+                throw new IllegalArgumentException("GPIO pin spec has a control character (U+" + String.format("%04X", (int) spec.charAt(i))
+                        + ") at position " + (i + 1) + "; write key=value pairs on one line, e.g. " + REFERENCE.toSpec());
+            }
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String part : spec.split(",", -1)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,6 +37,15 @@ class GpioPinsSpecPropertyTest {
     void aCorruptedSpecGivesPinsOrAClearRefusal(@ForAll @IntRange(min = 0, max = 200) int at, @ForAll char replacement) {
         int i = at % GOOD.length();
         parsesOrRefusesClearly(GOOD.substring(0, i) + replacement + GOOD.substring(i + 1));
+    }
+
+    @Example
+    void aNewlineInsideAKeyIsRefusedOnOneLine() {
+        String spec = GOOD.replaceFirst("=", "\n=");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GpioPins.parse(spec));
+        assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("U+000A"), e.getMessage());
     }
 
     @Property(tries = 200)
