@@ -1,0 +1,299 @@
+package org.bianmin.kiosk.devices;
+
+import com.pi4j.context.Context;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bianmin.config.DevicePort;
+import org.bianmin.config.DeviceSettings;
+import org.bianmin.config.DocumentDestination;
+import org.bianmin.config.GpioSettings;
+import org.bianmin.config.PaperWidth;
+import org.bianmin.device.DeviceError;
+import org.bianmin.device.DeviceEvent;
+import org.bianmin.device.DeviceException;
+import org.bianmin.device.Listeners;
+import org.bianmin.device.Statistics;
+import org.bianmin.device.document.CupsDocumentPrinter;
+import org.bianmin.device.document.DocumentPrinter;
+import org.bianmin.device.document.sim.SpoolDocumentPrinter;
+import org.bianmin.device.gpio.GpioContexts;
+import org.bianmin.device.gpio.GpioPins;
+import org.bianmin.device.gpio.GpioScheduler;
+import org.bianmin.device.gpio.Indicators;
+import org.bianmin.device.gpio.Pi4jIndicators;
+import org.bianmin.device.gpio.Pi4jSensors;
+import org.bianmin.device.gpio.SensorSettings;
+import org.bianmin.device.gpio.Sensors;
+import org.bianmin.device.gpio.sim.MockGpio;
+import org.bianmin.device.idcard.IdCardReader;
+import org.bianmin.device.idcard.SamIdCardReader;
+import org.bianmin.device.idcard.SamReaderConfig;
+import org.bianmin.device.link.DeviceLinks;
+import org.bianmin.device.link.LinkException;
+import org.bianmin.device.link.SerialLink;
+import org.bianmin.device.link.SerialSettings;
+import org.bianmin.device.link.TcpLink;
+import org.bianmin.device.printer.EscPosReceiptPrinter;
+import org.bianmin.device.printer.EscPosSettings;
+import org.bianmin.device.printer.PrintLedger;
+import org.bianmin.device.printer.PrinterProfile;
+import org.bianmin.device.printer.ReceiptPrinter;
+import org.bianmin.device.scanner.QrScanner;
+import org.bianmin.device.scanner.ScannerConfig;
+import org.bianmin.device.scanner.SerialQrScanner;
+import org.bianmin.device.scanner.TriggerProtocol;
+import org.bianmin.device.sim.SimulatedDevices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's devices as its config describes them, opened and enabled: the serial ID card reader, QR
+ * scanner and receipt printer (real, or all three simulated on the other end of in-memory cables),
+ * the A4 printer (a CUPS queue, or a simulator printing into a directory) and the GPIO lights and
+ * sensors (real pins or Pi4J's mock platform). Ledgers and statistics of real devices persist under
+ * the kiosk's state directory. A device that cannot be opened is left out with a logged reason, so the
+ * services that need it are greyed out rather than the kiosk failing to start.
+ */
+public final class KioskDevices implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KioskDevices.class);
+
+    /** Where the simulated devices put what they "print". */
+    public record SimulationOutput(Optional<Path> receipts) {}
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private SimulatedDevices simulated;
+    private IdCardReader reader;
+    private QrScanner scanner;
+    private ReceiptPrinter receiptPrinter;
+    private DocumentPrinter documentPrinter;
+    private Pi4jIndicators indicators;
+    private Pi4jSensors sensors;
+    private MockGpio mockGpio;
+
+    private KioskDevices() {}
+
+    /**
+     * Opens every device the settings name. Fails only when the A4 printer, without which no service
+     * can be given, cannot even be constructed; the other devices' failures are in {@link #problems()}.
+     */
+    public static KioskDevices open(DeviceSettings settings, Path stateDir, SimulationOutput output) throws DeviceException {
+        KioskDevices d = new KioskDevices();
+        try {
+            Files.createDirectories(stateDir);
+            d.openSerialDevices(settings, stateDir, output);
+            d.openDocumentPrinter(settings, stateDir);
+            d.openGpio(settings.gpio());
+            return d;
+        } catch (IOException e) {
+            d.close();
+            throw new DeviceException(DeviceError.BAD_SETTINGS, "kiosk state directory " + stateDir + ": " + e.getMessage(), e);
+        } catch (DeviceException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private void openSerialDevices(DeviceSettings s, Path stateDir, SimulationOutput output) throws DeviceException {
+        boolean allSimulated = s.idCard().simulated() && s.qrScanner().simulated() && s.receiptPrinter().simulated();
+        boolean noneSimulated = !s.idCard().simulated() && !s.qrScanner().simulated() && !s.receiptPrinter().simulated();
+        if (!allSimulated && !noneSimulated) {
+            throw new DeviceException(DeviceError.BAD_SETTINGS, "devices: idCard, qrScanner and receiptPrinter must be simulated all"
+                    + " three or none; set devices.*.simulated the same for the three serial devices");
+        }
+        if (allSimulated) {
+            SimulatedDevices.Options o = SimulatedDevices.Options.defaults()
+                    .withPrinter(s.receiptPrinter().baud(), profile(s.receiptPrinter().width()))
+                    .withScannerProtocol(protocol(s.qrScanner().protocol().key()));
+            if (output.receipts().isPresent()) {
+                o = o.withReceiptsIn(output.receipts().get());
+            }
+            simulated = closing(SimulatedDevices.start(o));
+            reader = simulated.idCardReader();
+            scanner = simulated.scanner();
+            receiptPrinter = simulated.printer();
+            return;
+        }
+        reader = tryOpen("id-card", () -> {
+            Relay r = new Relay();
+            SerialLink link = DeviceLinks.watched("id-card", s.idCard().port().path(), SerialSettings.of(s.idCard().baud()), r);
+            SamIdCardReader sam = new SamIdCardReader("id-card", link, SamReaderConfig.defaults(),
+                    Statistics.load(stateDir.resolve("id-card.statistics")));
+            r.target = sam::onLinkEvent;
+            return sam;
+        });
+        scanner = tryOpen("qr-scanner", () -> {
+            Relay r = new Relay();
+            SerialLink link = DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(), SerialSettings.of(s.qrScanner().baud()), r);
+            SerialQrScanner q = new SerialQrScanner("qr-scanner", link, ScannerConfig.of(protocol(s.qrScanner().protocol().key())),
+                    Statistics.load(stateDir.resolve("qr-scanner.statistics")));
+            r.target = q::onLinkEvent;
+            return q;
+        });
+        receiptPrinter = tryOpen("receipt-printer", () -> {
+            Listeners listeners = new Listeners();
+            SerialLink link = switch (s.receiptPrinter().port()) {
+                case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(), SerialSettings.of(s.receiptPrinter().baud()),
+                        listeners::fire);
+                case DevicePort.Tcp t -> TcpLink.connect(t.host(), t.port(), Duration.ofSeconds(3));
+            };
+            return new EscPosReceiptPrinter("receipt-printer", link, profile(s.receiptPrinter().width()),
+                    EscPosSettings.DEFAULTS.withLineBaud(s.receiptPrinter().baud()), PrintLedger.load(stateDir.resolve("receipt-ledger")),
+                    Statistics.load(stateDir.resolve("receipt-printer.statistics")), listeners);
+        });
+    }
+
+    /** Link events of a cable, forwarded to its driver once the driver exists. */
+    private static final class Relay implements Consumer<DeviceEvent> {
+        private volatile Consumer<DeviceEvent> target = e -> { };
+
+        @Override
+        public void accept(DeviceEvent e) {
+            target.accept(e);
+        }
+    }
+
+    private interface Opener<T extends org.bianmin.device.Device> {
+        T create() throws DeviceException, LinkException;
+    }
+
+    private <T extends org.bianmin.device.Device> T tryOpen(String name, Opener<T> opener) {
+        try {
+            T device = closing(opener.create());
+            device.open();
+            device.enable();
+            return device;
+        } catch (DeviceException e) {
+            problems.add(name + ": " + e.getMessage());
+            log.warn("{} is out of service: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    private void openDocumentPrinter(DeviceSettings s, Path stateDir) throws DeviceException {
+        DocumentPrinter p = switch (s.documentPrinter().destination()) {
+            case DocumentDestination.Spool spool -> {
+                try {
+                    yield new SpoolDocumentPrinter("document-printer", spool.directory());
+                } catch (IOException e) {
+                    throw new DeviceException(DeviceError.BAD_SETTINGS, "document printer spool " + spool.directory() + ": " + e.getMessage(), e);
+                }
+            }
+            case DocumentDestination.CupsQueue queue -> CupsDocumentPrinter.forQueue("document-printer", queue.name());
+        };
+        documentPrinter = closing(p);
+        try {
+            p.open();
+            p.enable();
+        } catch (DeviceException e) {
+            problems.add("document-printer: " + e.getMessage());
+            log.warn("document-printer is out of service: {}", e.getMessage());
+        }
+    }
+
+    private void openGpio(GpioSettings g) {
+        if (!g.enabled()) {
+            return;
+        }
+        try {
+            Context pi4j = g.simulated() ? GpioContexts.mock() : GpioContexts.gpiod(Optional.empty());
+            toClose.add(0, pi4j::shutdown);
+            Map<String, Integer> relays = new java.util.LinkedHashMap<>();
+            g.relays().forEach((kind, pin) -> relays.put(kind.deviceName(), pin));
+            GpioPins pins = new GpioPins(g.lights().cardReader(), g.lights().fault(), g.presenceSensor(), g.doorSwitch(), relays,
+                    g.relaysActiveLow(), g.lightsActiveLow());
+            GpioScheduler lights = closing(GpioScheduler.onOwnThread("lights"));
+            GpioScheduler sense = closing(GpioScheduler.onOwnThread("sensors"));
+            indicators = closing(new Pi4jIndicators("lights", pi4j, pins, lights, Statistics.inMemory()));
+            indicators.open();
+            indicators.enable();
+            sensors = closing(new Pi4jSensors("sensors", pi4j, pins, SensorSettings.DEFAULTS, sense, Statistics.inMemory()));
+            sensors.open();
+            sensors.enable();
+            if (g.simulated()) {
+                mockGpio = new MockGpio(pi4j, pins);
+            }
+        } catch (DeviceException | RuntimeException e) {
+            problems.add("gpio: " + e.getMessage());
+            log.warn("GPIO is out of service: {}", e.getMessage());
+            indicators = null;
+            sensors = null;
+        }
+    }
+
+    private static PrinterProfile profile(PaperWidth w) {
+        return w.millimetres() == 58 ? PrinterProfile.MM58 : PrinterProfile.MM80;
+    }
+
+    private static TriggerProtocol protocol(String key) {
+        return TriggerProtocol.valueOf(key.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private <T extends AutoCloseable> T closing(T t) {
+        toClose.add(0, t);
+        return t;
+    }
+
+    public Optional<IdCardReader> reader() {
+        return Optional.ofNullable(reader);
+    }
+
+    public Optional<QrScanner> scanner() {
+        return Optional.ofNullable(scanner);
+    }
+
+    public Optional<ReceiptPrinter> receiptPrinter() {
+        return Optional.ofNullable(receiptPrinter);
+    }
+
+    public DocumentPrinter documentPrinter() {
+        return documentPrinter;
+    }
+
+    public Optional<Indicators> indicators() {
+        return Optional.ofNullable(indicators);
+    }
+
+    public Optional<Sensors> sensors() {
+        return Optional.ofNullable(sensors);
+    }
+
+    /** The simulators' hooks when the serial devices are simulated (place a card, scan a code, paper out). */
+    public Optional<SimulatedDevices> simulators() {
+        return Optional.ofNullable(simulated);
+    }
+
+    /** The A4 simulator's hooks when documents are spooled into a directory. */
+    public Optional<SpoolDocumentPrinter> documentSimulator() {
+        return documentPrinter instanceof SpoolDocumentPrinter s ? Optional.of(s) : Optional.empty();
+    }
+
+    /** A hand on the mock GPIO platform (someone walks up, the door opens) when GPIO is simulated. */
+    public Optional<MockGpio> gpioSimulator() {
+        return Optional.ofNullable(mockGpio);
+    }
+
+    /** Why devices were left out, one line each; empty when all opened. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("closing a device: {}", e.getMessage());
+            }
+        }
+        toClose.clear();
+    }
+}
