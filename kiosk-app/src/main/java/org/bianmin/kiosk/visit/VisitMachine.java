@@ -871,6 +871,8 @@ public final class VisitMachine implements AutoCloseable {
         progress.put(PrintPart.RECEIPT, outcome.receipt());
         if (!outcome.documentPrinted()) {
             DeviceError err = outcome.documentError().orElse(DeviceError.PRINTER_FAULT);
+            // the printers' ledgers keep a failed job failed; trying again is a new order, as nothing was printed
+            data.orderKey = ports.orderKeys().get();
             showProblem(Problem.retrying(err == DeviceError.PAPER_OUT ? ProblemKind.PRINTER_OUT_OF_PAPER : ProblemKind.PRINT_FAILED,
                     Step.PRINT).withDeviceError(err));
             return;
