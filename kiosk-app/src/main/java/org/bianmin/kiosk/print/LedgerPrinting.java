@@ -63,6 +63,7 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
     };
 
     /**
+     * @param receiptPrinter null when none is in service: receipts then fail as offline, documents still print
      * @param kioskName the kiosk's name as the receipt prints it, e.g. "城关镇便民服务中心 1号机"
      */
     public LedgerPrinting(DocumentPrinter documentPrinter, ReceiptPrinter receiptPrinter, KioskBackend backend, String kioskName,
@@ -176,6 +177,10 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
     }
 
     private PrintProgress printReceipt(PrintOrder order, String key, Consumer<PrintProgress> listener) {
+        if (receiptPrinter == null) {
+            log.warn("job {}: no receipt printer is in service", key);
+            return emit(listener, PrintProgress.failed(PrintPart.RECEIPT, DeviceError.PRINTER_OFFLINE));
+        }
         emit(listener, PrintProgress.of(PrintPart.RECEIPT, Phase.CHECKING));
         try {
             PrinterStatus before = await(receiptPrinter::status, STATUS_WAIT);
