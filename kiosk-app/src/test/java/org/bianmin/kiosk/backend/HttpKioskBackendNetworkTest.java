@@ -40,6 +40,11 @@ class HttpKioskBackendNetworkTest {
             {"idempotencyKey":"job-00000001","documentId":"doc-1","state":"printed","reason":null,
              "createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:01Z"}""";
 
+    /** Long enough for any real answer on a loaded machine. */
+    static final Duration ANSWER = Duration.ofSeconds(10);
+    /** What a stalled request costs a test, per try; a real answer on a loaded machine still fits. */
+    static final Duration STALL = Duration.ofSeconds(1);
+
     @TempDir
     Path dir;
     ScriptedServer server;
@@ -59,22 +64,27 @@ class HttpKioskBackendNetworkTest {
         server.close();
     }
 
-    HttpKioskBackend client(URI base, RetryPolicy retry) {
+    HttpKioskBackend client(URI base, RetryPolicy retry, Duration requestTimeout) {
         client = HttpKioskBackend.builder().baseUri(base).kioskId("k-01").kioskToken("secret-token-1")
-                .outboxDirectory(dir.resolve("outbox")).connectTimeout(Duration.ofSeconds(1))
-                .requestTimeout(Duration.ofMillis(300)).retryPolicy(retry).sleeper(waits::add).build();
+                .outboxDirectory(dir.resolve("outbox")).connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(requestTimeout).retryPolicy(retry).sleeper(waits::add).build();
         return client;
     }
 
     HttpKioskBackend client(RetryPolicy retry) {
-        return client(server.uri(), retry);
+        return client(server.uri(), retry, ANSWER);
+    }
+
+    /** A client that has had one answer, so it is online; stalls end after {@code requestTimeout}. */
+    HttpKioskBackend onlineClient(RetryPolicy retry, Duration requestTimeout) {
+        server.on("GET", KIOSK + "/services", Reply.json(200, SERVICES));
+        client(server.uri(), retry, requestTimeout).services().join();
+        assertTrue(client.online());
+        return client;
     }
 
     HttpKioskBackend onlineClient() {
-        server.on("GET", KIOSK + "/services", Reply.json(200, SERVICES));
-        client(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1))).services().join();
-        assertTrue(client.online());
-        return client;
+        return onlineClient(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), ANSWER);
     }
 
     @Test
@@ -109,7 +119,8 @@ class HttpKioskBackendNetworkTest {
         server.on("GET", KIOSK + "/documents/doc-1/pdf", Reply.stall());
 
         BackendException e = failure(Kind.UNREACHABLE,
-                client(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))).documentPdf("doc-1"));
+                client(server.uri(), new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10)), STALL)
+                        .documentPdf("doc-1"));
 
         assertEquals(0, e.status());
         await().until(() -> server.requests("GET", KIOSK + "/documents/doc-1/pdf").size() == 2);
@@ -130,7 +141,8 @@ class HttpKioskBackendNetworkTest {
     void aStalledIdentificationIsNotSentAgain() {
         server.on("POST", KIOSK + "/identifications", Reply.stall());
 
-        failure(Kind.UNREACHABLE, client(RetryPolicy.DEFAULT).identifyByCard("110105194910010015", "测试用户甲"));
+        failure(Kind.UNREACHABLE,
+                client(server.uri(), RetryPolicy.DEFAULT, STALL).identifyByCard("110105194910010015", "测试用户甲"));
 
         assertTrue(waits.isEmpty());
         await().until(() -> server.requests("POST", KIOSK + "/identifications").size() == 1);
@@ -206,7 +218,7 @@ class HttpKioskBackendNetworkTest {
         }
 
         BackendException e = failure(Kind.UNREACHABLE,
-                client(URI.create("http://127.0.0.1:" + closedPort), RetryPolicy.none()).services());
+                client(URI.create("http://127.0.0.1:" + closedPort), RetryPolicy.none(), ANSWER).services());
 
         assertTrue(e.getMessage().startsWith("listServices: no answer from http://127.0.0.1:" + closedPort), e.getMessage());
     }
@@ -214,7 +226,7 @@ class HttpKioskBackendNetworkTest {
     @Test
     void theKioskGoesOfflineWhenAnAnswerFailsToComeAndOnlineWhenTheBackendAnswersAgain() {
         List<Boolean> changes = new CopyOnWriteArrayList<>();
-        onlineClient();
+        onlineClient(RetryPolicy.none(), STALL);
         client.onConnectivity(changes::add);
         server.on("GET", KIOSK + "/services", Reply.stall());
         server.on("GET", "/openapi.yaml", new Reply(200, "application/yaml", "openapi: 3.1.0", Map.of()));
@@ -264,7 +276,7 @@ class HttpKioskBackendNetworkTest {
 
     @Test
     void onReplayARefusedReportIsDroppedAndAConflictAfterAnUnansweredTryCountsAsDelivered() {
-        onlineClient();
+        onlineClient(RetryPolicy.DEFAULT, STALL);
         String print = KIOSK + "/prints/job-00000001";
         server.on("POST", KIOSK + "/evaluations", Reply.stall());
         client.evaluate(new Evaluation("BM1", Grade.SATISFIED, 2, List.of("FAST"), Optional.of("很方便"))).join();
@@ -280,7 +292,7 @@ class HttpKioskBackendNetworkTest {
         await().until(() -> client.pendingReports() == 0);
         assertEquals(2, server.requests("POST", KIOSK + "/evaluations").size());
         assertEquals(1, server.requests("PUT", print).size());
-        assertTrue(server.requests("POST", KIOSK + "/evaluations").getFirst().body().contains("很方便"));
+        assertTrue(server.requests("POST", KIOSK + "/evaluations").getLast().body().contains("很方便"));
     }
 
     @Test

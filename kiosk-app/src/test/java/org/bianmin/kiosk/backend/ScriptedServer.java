@@ -77,7 +77,13 @@ final class ScriptedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String body;
+        try {
+            body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the client gave up (a timeout) before its body was read: the request still arrived
+            body = null;
+        }
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Authorization"), body));
         Deque<Reply> replies = script.get(key);
