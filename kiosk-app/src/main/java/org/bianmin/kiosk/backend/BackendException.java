@@ -1,5 +1,8 @@
 package org.bianmin.kiosk.backend;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Why a backend call failed, typed so the visit can choose the citizen's next step. The message is
  * for the log and the technician (no personal data); the citizen sees a text chosen by {@link #kind()}.
@@ -27,17 +30,22 @@ public final class BackendException extends RuntimeException {
 
     private final Kind kind;
     private final int status;
+    private final Duration retryAfter;
 
     public BackendException(Kind kind, int status, String message) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
+        this(kind, status, message, null, null);
     }
 
     public BackendException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, null, cause);
+    }
+
+    /** A refusal that says when to ask again ({@code Retry-After}), e.g. {@link Kind#RATE_LIMITED}. */
+    public BackendException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     public Kind kind() {
@@ -47,5 +55,10 @@ public final class BackendException extends RuntimeException {
     /** The HTTP status, or 0 when there was no answer. */
     public int status() {
         return status;
+    }
+
+    /** How long the backend asked the kiosk to wait ({@code Retry-After}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }
