@@ -22,6 +22,7 @@ import javax.print.SimpleDoc;
 import javax.print.attribute.HashPrintRequestAttributeSet;
 import javax.print.attribute.standard.Copies;
 import javax.print.attribute.standard.JobName;
+import javax.print.attribute.standard.MediaSizeName;
 import javax.print.attribute.standard.JobSheets;
 import javax.print.attribute.standard.PrinterURI;
 import org.bianmin.device.DeviceError;
@@ -139,6 +140,8 @@ public final class CupsPrintQueue implements PrintQueue {
         attributes.add(new Copies(1));
         // no banner page: a kiosk must not spend a sheet on the job's name and user
         attributes.add(JobSheets.NONE);
+        // government documents are A4; a CUPS queue's default paper is often Letter
+        attributes.add(MediaSizeName.ISO_A4);
         DocPrintJob job = s.createPrintJob();
         try {
             job.print(new SimpleDoc(pdf, DocFlavor.BYTE_ARRAY.PDF, null), attributes);
