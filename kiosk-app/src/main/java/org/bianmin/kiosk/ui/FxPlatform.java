@@ -28,6 +28,11 @@ public final class FxPlatform {
     public static final String HEADLESS_GEOMETRY = "1920x1080-32";
 
     private static final Object LOCK = new Object();
+    /**
+     * JavaFX warns through java.util.logging that it runs from the class path, not as modules; the kiosk is
+     * built that way on purpose (one class path for every module). Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger PLATFORM_LOG = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
     private static boolean started;
 
     private FxPlatform() {}
@@ -48,6 +53,7 @@ public final class FxPlatform {
             if (display == Display.HEADLESS) {
                 headlessProperties();
             }
+            PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
             CompletableFuture<T> result = new CompletableFuture<>();
             try {
                 Platform.startup(() -> {

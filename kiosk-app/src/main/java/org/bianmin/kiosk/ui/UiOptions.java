@@ -20,4 +20,9 @@ public record UiOptions(boolean fullScreen, boolean hideCursor, Optional<String>
     public UiOptions withKioskName(String name) {
         return new UiOptions(fullScreen, hideCursor, Optional.of(name), fontFile);
     }
+
+    /** A plain window instead of full screen: the demo on a developer's desktop, beside its terminal. */
+    public UiOptions windowed() {
+        return new UiOptions(false, hideCursor, kioskName, fontFile);
+    }
 }

@@ -1,5 +1,6 @@
 package org.bianmin.kiosk.ui.layout;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -58,6 +59,12 @@ public final class Header {
         HBox languages = new HBox(zh, en);
         languages.getStyleClass().add("segmented");
         languages.setAlignment(Pos.CENTER);
+        // the controls never shorten to "…": Exit and the switches must read in full; the title gives way instead
+        for (javafx.scene.control.Control c : List.of(zh, en, elder, exit)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        titles.setMinWidth(0);
+        title.setMinWidth(0);
         controls = new HBox(languages, elder, exit);
         controls.getStyleClass().add("header-controls");
         controls.setAlignment(Pos.CENTER_RIGHT);
