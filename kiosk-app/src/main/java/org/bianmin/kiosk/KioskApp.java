@@ -14,6 +14,7 @@ import org.bianmin.config.KioskConfig;
 import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
 import org.bianmin.device.DeviceException;
+import org.bianmin.device.idcard.sim.IdCardSimulator;
 import org.bianmin.kiosk.backend.HttpKioskBackend;
 import org.bianmin.kiosk.backend.RetryPolicy;
 import org.bianmin.kiosk.devices.DeviceBridge;
@@ -42,14 +43,24 @@ public final class KioskApp implements AutoCloseable {
      * @param stateDir where the kiosk keeps what must survive a restart: print ledgers, device statistics,
      *     the outbox of reports not yet delivered (no personal data in any of them)
      * @param receipts where simulated receipt printers draw what they print, if anywhere
+     * @param simulatedCardTiming the RF delays of a simulated ID card reader: realistic, or near zero for a
+     *     benchmark that measures the software alone
      */
-    public record Options(Path stateDir, Optional<Path> receipts, Clock clock) {
+    public record Options(Path stateDir, Optional<Path> receipts, Clock clock, IdCardSimulator.Timing simulatedCardTiming) {
+        public Options(Path stateDir, Optional<Path> receipts, Clock clock) {
+            this(stateDir, receipts, clock, IdCardSimulator.Timing.REALISTIC);
+        }
+
         public static Options in(Path stateDir) {
             return new Options(stateDir, Optional.empty(), Clock.systemDefaultZone());
         }
 
         public Options withReceiptsIn(Path dir) {
-            return new Options(stateDir, Optional.of(dir), clock);
+            return new Options(stateDir, Optional.of(dir), clock, simulatedCardTiming);
+        }
+
+        public Options withSimulatedCardTiming(IdCardSimulator.Timing timing) {
+            return new Options(stateDir, receipts, clock, timing);
         }
     }
 
@@ -93,7 +104,7 @@ public final class KioskApp implements AutoCloseable {
         KioskDevices devices;
         try {
             devices = KioskDevices.open(config.devices(), options.stateDir().resolve("devices"),
-                    new KioskDevices.SimulationOutput(options.receipts()));
+                    new KioskDevices.SimulationOutput(options.receipts(), options.simulatedCardTiming()));
         } catch (DeviceException e) {
             throw new KioskStartException("devices: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import org.bianmin.device.link.DeviceLinks;
 import org.bianmin.device.link.JsscSerialLink;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.MemoryLink;
+import org.bianmin.device.link.PacedLink;
 import org.bianmin.device.link.SerialLink;
 import org.bianmin.device.link.SerialSettings;
 import org.bianmin.device.link.SocatPty;
@@ -151,16 +152,21 @@ public final class SimulatedDevices implements AutoCloseable {
         return t;
     }
 
-    /** In memory, a null-modem pair; over ptys, the driver's end is watched and reopened as on a kiosk. */
+    /**
+     * In memory, a null-modem pair; over ptys, the driver's end is watched and reopened as on a kiosk. Neither
+     * moves bytes at the baud rate by itself: the simulators pace what they send, and the driver's end is paced
+     * here, so that a receipt sent to the printer takes its wire time as it does on a serial line.
+     */
     private Cable cable(String name, Options o, SerialSettings settings, Consumer<DeviceEvent> linkEvents)
             throws IOException, LinkException {
         if (o.wiring() == Wiring.MEMORY) {
             MemoryLink.Pair p = MemoryLink.pair(name);
-            return new Cable(p.host(), p.device());
+            return new Cable(new PacedLink(p.host(), settings), p.device());
         }
         Path dir = o.ptyDir().resolve(name);
         SocatPty pty = closing(SocatPty.started(dir));
-        return new Cable(DeviceLinks.watched(name, pty.b(), settings, linkEvents), JsscSerialLink.open(pty.a(), settings));
+        return new Cable(new PacedLink(DeviceLinks.watched(name, pty.b(), settings, linkEvents), settings),
+                JsscSerialLink.open(pty.a(), settings));
     }
 
     public IdCardSimulator idCardSimulator() {

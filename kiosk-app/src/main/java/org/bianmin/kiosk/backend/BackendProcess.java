@@ -68,18 +68,31 @@ public final class BackendProcess implements AutoCloseable {
      * @throws IllegalStateException if the backend is not built, or exits or stays silent instead of listening
      */
     public static BackendProcess start(Path dataDir, int port) {
+        return start(dataDir, port, List.of());
+    }
+
+    /**
+     * Starts the demo backend on a free port as {@link #start(Path)} does, with {@code extraArgs} after its own
+     * (e.g. {@code --identify-burst 100000}, so a benchmark's many visits are not rate-limited).
+     */
+    public static BackendProcess start(Path dataDir, List<String> extraArgs) {
+        return start(dataDir, 0, extraArgs);
+    }
+
+    private static BackendProcess start(Path dataDir, int port, List<String> extraArgs) {
         String classPath = classPath();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("backend data directory " + dataDir + " cannot be created: " + e.getMessage(), e);
         }
-        List<String> command = List.of(javaCommand(), "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
                 "-Dstderr.encoding=UTF-8", "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=org/bianmin/backend/logback-backend.xml",
                 "-Dkiosk.log.dir=" + dataDir.toAbsolutePath(),
                 "-cp", classPath, "org.bianmin.backend.BackendMain",
-                "--demo", "--port", Integer.toString(port), "--data", dataDir.toAbsolutePath().toString());
+                "--demo", "--port", Integer.toString(port), "--data", dataDir.toAbsolutePath().toString()));
+        command.addAll(extraArgs);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();

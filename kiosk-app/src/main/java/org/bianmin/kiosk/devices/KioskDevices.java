@@ -35,6 +35,7 @@ import org.bianmin.device.gpio.sim.MockGpio;
 import org.bianmin.device.idcard.IdCardReader;
 import org.bianmin.device.idcard.SamIdCardReader;
 import org.bianmin.device.idcard.SamReaderConfig;
+import org.bianmin.device.idcard.sim.IdCardSimulator;
 import org.bianmin.device.link.DeviceLinks;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.SerialLink;
@@ -55,17 +56,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's devices as its config describes them, opened and enabled: the serial ID card reader, QR
- * scanner and receipt printer (real, or all three simulated on the other end of in-memory cables),
- * the A4 printer (a CUPS queue, or a simulator printing into a directory) and the GPIO lights and
- * sensors (real pins or Pi4J's mock platform). Ledgers and statistics of real devices persist under
+ * scanner and receipt printer (real, or all three simulated on the other end of in-memory cables, paced
+ * at the configured baud rates), the A4 printer (a CUPS queue, or a simulator printing into a
+ * directory) and the GPIO lights and sensors (real pins or Pi4J's mock platform). Ledgers and statistics of real devices persist under
  * the kiosk's state directory. A device that cannot be opened is left out with a logged reason, so the
  * services that need it are greyed out rather than the kiosk failing to start.
  */
 public final class KioskDevices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskDevices.class);
 
-    /** Where the simulated devices put what they "print". */
-    public record SimulationOutput(Optional<Path> receipts) {}
+    /**
+     * What the config leaves to the program that simulates devices: where they put what they "print", and
+     * how long the simulated ID card reader's RF takes.
+     */
+    public record SimulationOutput(Optional<Path> receipts, IdCardSimulator.Timing cardTiming) {
+        /** Realistic card timing. */
+        public SimulationOutput(Optional<Path> receipts) {
+            this(receipts, IdCardSimulator.Timing.REALISTIC);
+        }
+    }
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -109,9 +118,10 @@ public final class KioskDevices implements AutoCloseable {
                     + " three or none; set devices.*.simulated the same for the three serial devices");
         }
         if (allSimulated) {
-            SimulatedDevices.Options o = SimulatedDevices.Options.defaults()
-                    .withPrinter(s.receiptPrinter().baud(), profile(s.receiptPrinter().width()))
-                    .withScannerProtocol(protocol(s.qrScanner().protocol().key()));
+            SimulatedDevices.Options d = SimulatedDevices.Options.defaults();
+            SimulatedDevices.Options o = new SimulatedDevices.Options(d.wiring(), d.ptyDir(), output.cardTiming(), s.idCard().baud(),
+                    s.qrScanner().baud(), protocol(s.qrScanner().protocol().key()), s.receiptPrinter().baud(),
+                    profile(s.receiptPrinter().width()), d.receipts());
             if (output.receipts().isPresent()) {
                 o = o.withReceiptsIn(output.receipts().get());
             }

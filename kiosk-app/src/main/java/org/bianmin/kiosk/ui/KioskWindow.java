@@ -211,6 +211,8 @@ public final class KioskWindow {
      * @return whether something was pressed
      */
     public boolean press(String id) {
+        // a screen built since the last pulse has no skins yet: the tiles inside its scroll pane are not in the graph
+        root.applyCss();
         Node n = scene.lookup("#" + id);
         if (n == null || !n.isVisible() || n.isDisabled()) {
             return false;

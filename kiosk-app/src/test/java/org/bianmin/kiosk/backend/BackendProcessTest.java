@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,14 @@ class BackendProcessTest {
             restore("kiosk.home", givenHome);
             restore(BackendProcess.CLASSPATH_PROPERTY, givenClassPath);
         }
+    }
+
+    @Test
+    void extraArgumentsReachTheBackendAfterItsOwn() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> BackendProcess.start(home.resolve("data"), List.of("--identify-burst", "0")));
+
+        assertTrue(e.getMessage().contains("--identify-burst must be at least 1, was 0"), e.getMessage());
     }
 
     private static void restore(String key, String value) {

@@ -44,6 +44,8 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     private static final byte[] NOISE = {(byte) 0xFF, 0x00, (byte) 0xA5, 0x11, 0x55, 0x13, (byte) 0x80, (byte) 0xC3};
     private static final Duration READ_POLL = Duration.ofMillis(20);
     private static final Pattern RECEIPT_FILE = Pattern.compile("receipt-(\\d+)\\.txt");
+    /** Receipts kept in memory unless told otherwise: each holds its PNG, so a simulator that runs for days must forget. */
+    public static final int DEFAULT_KEPT_RECEIPTS = 100;
 
     private final SerialLink link;
     private final SerialSettings settings;
@@ -55,6 +57,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
 
     private Optional<Path> outputDir = Optional.empty();
     private Duration tearOffAfter = Duration.ofMillis(500);
+    private volatile int keptReceipts = DEFAULT_KEPT_RECEIPTS;
     private Path fontFile = ReceiptRenderer.DEFAULT_FONT;
     private ReceiptRenderer renderer;
     private ExecutorService rendering;
@@ -103,6 +106,15 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
             throw new IllegalArgumentException("tear-off time must be more than zero, e.g. 500 ms");
         }
         this.tearOffAfter = idle;
+        return this;
+    }
+
+    /** Keeps only the last {@code n} receipts in memory ({@link #DEFAULT_KEPT_RECEIPTS} unless told); files written stay. */
+    public ReceiptPrinterSimulator keepLast(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("receipts kept must be at least 1, e.g. " + DEFAULT_KEPT_RECEIPTS);
+        }
+        this.keptReceipts = n;
         return this;
     }
 
@@ -302,7 +314,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         stalledUntil = System.nanoTime() + d.toNanos();
     }
 
-    /** Every receipt printed so far, oldest first. */
+    /** The receipts printed so far, oldest first: the last {@link #keepLast} of them. */
     public List<PrintedReceipt> receipts() {
         return List.copyOf(receipts);
     }
@@ -352,6 +364,9 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
                 }
             });
             receipts.add(r);
+            while (receipts.size() > keptReceipts) {
+                receipts.remove(0);
+            }
             log.info("receipt printer simulator printed {}", r);
         });
     }

@@ -68,6 +68,18 @@ class ReceiptPrinterSimulatorTest {
     }
 
     @Test
+    void aSimulatorKeepsOnlyTheLastReceiptsInMemoryAndEveryFile() throws Exception {
+        start(PrinterProfile.MM80).keepLast(2).writeReceiptsTo(dir).start();
+        for (String line : new String[] {"第一张", "第二张", "第三张"}) {
+            send(PrinterProfile.MM80, Receipt.builder().line(line).cut().build());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.receipts().size() == 2 && sim.receipts().get(1).number() == 3);
+        assertEquals(2, sim.receipts().get(0).number(), "the oldest receipt was forgotten");
+        assertTrue(sim.receipts().get(0).text().contains("第二张"));
+        assertTrue(Files.exists(dir.resolve("receipt-001.txt")), "files written stay");
+    }
+
+    @Test
     void theNativeQrCodeInThePngScansBackToItsChinesePayload() throws Exception {
         start(PrinterProfile.MM80).start();
         String payload = "社保参保证明 核验码 110105-2025";
