@@ -108,6 +108,8 @@ final class ScriptedVisits {
 
     private void run(Visit v) {
         SimulatedDevices sim = kiosk.devices().simulators().orElseThrow(() -> new DemoFailure("the demo needs simulated devices"));
+        // the window draws its first view asynchronously: on a busy machine it may not be there yet
+        waitFor(x -> x.step() == Step.IDLE, "the idle screen");
         press("idle");
         waitFor(x -> x.step() == Step.HOME && !x.services().isEmpty(), "home with the services");
         if (v.language() == Language.EN) {

@@ -29,7 +29,7 @@ class HeadlessDemoTest {
     void theHeadlessDemoCompletesEveryVisitAndWritesWhatEachProduced() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-Dkiosk.log.dir=" + out.resolve("logs")));
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED", "-Dkiosk.log.dir=" + out.resolve("logs")));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
