@@ -275,6 +275,11 @@ public final class SamIdCardReader implements IdCardReader {
                 return null;
             }).get();
         } catch (ExecutionException e) {
+            if (closedForGood || state == DeviceState.CLOSED) {
+                // the reader was closed while a step was queued: shutting down, not a fault
+                log.debug("{}: polling stopped by close: {}", name, e.getCause().getMessage());
+                return;
+            }
             log.error("{}: polling step failed unexpectedly", name, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
