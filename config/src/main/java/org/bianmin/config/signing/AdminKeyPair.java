@@ -169,7 +169,7 @@ public record AdminKeyPair(PrivateKey privateKey, PublicKey publicKey) {
         }
     }
 
-    private static void requireEd25519(Key key, String which) {
+    static void requireEd25519(Key key, String which) {
         if (!(key instanceof EdECKey ed) || !ALGORITHM.equalsIgnoreCase(ed.getParams().getName())) {
             throw new SigningException("the admin " + which + " key is " + describe(key) + ", not Ed25519; " + MAKE_ONE);
         }
