@@ -42,7 +42,8 @@ class SignedConfigTest {
         ObjectNode tree = Envelopes.tree(signed.toJson());
         byte[] signature = Base64.getDecoder().decode(tree.remove("signature").textValue());
 
-        assertEquals("{\"config\":{\"identity\":{\"displayName\":{\"zh\":\"萧山区便民服务中心\"}},\"languages\":{\"available\":[\"zh-CN\",\"en\"]},"
+        assertEquals("{\"config\":{\"identity\":{\"displayName\":{\"zh\":\"萧山区便民服务中心\"}},"
+                + "\"languages\":{\"available\":[\"zh-CN\",\"en\"]},"
                 + "\"session\":{\"timeouts\":{\"home\":90}}},\"issuedAt\":\"2025-03-01T08:30:00Z\",\"keyId\":\"" + ADMIN.keyId()
                 + "\",\"target\":\"fleet\",\"version\":3}", new String(signed.signedBytes(), StandardCharsets.UTF_8));
         assertArrayEquals(CanonicalJson.bytes(tree), signed.signedBytes());
@@ -94,7 +95,8 @@ class SignedConfigTest {
     @Test
     void textThatIsNotJsonIsRefused() {
         assertNotJson(utf8("version: 7\n"), "line 1, column 1: Unrecognized token 'version'");
-        assertNotJson(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 'x', '"', '}'}, "line 1, column 9: Invalid UTF-8 middle byte 0x78");
+        byte[] badUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 'x', '"', '}'};
+        assertNotJson(badUtf8, "line 1, column 9: Invalid UTF-8 middle byte 0x78");
         assertMalformed(new byte[0], "The signed config is empty" + PUSH_AGAIN);
     }
 
