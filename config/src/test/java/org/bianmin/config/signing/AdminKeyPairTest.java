@@ -13,10 +13,13 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An admin key pair is written as PEM, read back as the same keys, and any other file is refused in one clear line. */
@@ -41,9 +44,9 @@ class AdminKeyPairTest {
     @Test
     void theKeyIdIsTheFirst16HexDigitsOfTheSha256OfThePublicKeysEncoding() throws Exception {
         AdminKeyPair pair = AdminKeyPair.generate();
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(pair.publicKey().getEncoded());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(pair.publicKey().getEncoded());
 
-        assertEquals(java.util.HexFormat.of().formatHex(digest).substring(0, 16), pair.keyId());
+        assertEquals(HexFormat.of().formatHex(digest).substring(0, 16), pair.keyId());
         assertTrue(pair.keyId().matches("[0-9a-f]{16}"));
     }
 
@@ -181,7 +184,7 @@ class AdminKeyPairTest {
         assertEquals("AdminKeyPair[keyId=" + pair.keyId() + "]", pair.toString());
     }
 
-    private static void assertRefused(org.junit.jupiter.api.function.Executable reading, String message) {
+    private static void assertRefused(Executable reading, String message) {
         SigningException e = assertThrows(SigningException.class, reading);
         assertEquals(message, e.getMessage());
     }

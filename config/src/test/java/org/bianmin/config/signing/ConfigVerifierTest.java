@@ -9,7 +9,9 @@ import static org.bianmin.config.signing.Envelopes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.security.KeyPairGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,9 +147,9 @@ class ConfigVerifierTest {
 
     @Test
     void aTrustedKeyThatIsNotEd25519IsRefusedWhenTheVerifierIsMade() throws Exception {
-        java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 
-        SigningException e = org.junit.jupiter.api.Assertions.assertThrows(SigningException.class,
+        SigningException e = assertThrows(SigningException.class,
                 () -> new ConfigVerifier(List.of(ec.generateKeyPair().getPublic()), KIOSK, Set.of()));
 
         assertEquals("the admin public key is an EC key, not Ed25519; make an admin key pair with ./kiosk admin keygen", e.getMessage());

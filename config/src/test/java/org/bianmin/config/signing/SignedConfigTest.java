@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.Signature;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class SignedConfigTest {
                 + "\"session\":{\"timeouts\":{\"home\":90}}},\"issuedAt\":\"2025-03-01T08:30:00Z\",\"keyId\":\"" + ADMIN.keyId()
                 + "\",\"target\":\"fleet\",\"version\":3}", new String(signed.signedBytes(), StandardCharsets.UTF_8));
         assertArrayEquals(CanonicalJson.bytes(tree), signed.signedBytes());
-        java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
+        Signature ed25519 = Signature.getInstance("Ed25519");
         ed25519.initVerify(ADMIN.publicKey());
         ed25519.update(signed.signedBytes());
         assertTrue(ed25519.verify(signature));
