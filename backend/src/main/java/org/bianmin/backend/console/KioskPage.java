@@ -2,12 +2,8 @@ package org.bianmin.backend.console;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bianmin.backend.fleet.Elapsed;
 import org.bianmin.backend.fleet.Fleet;
@@ -93,7 +89,7 @@ final class KioskPage {
                 .append("<th>配置 · Config</th><th>设备 · Devices</th><th>变化 · Changes</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < entries.size(); i++) {
             HistoryEntry e = entries.get(i);
-            List<String> changes = i + 1 < entries.size() ? changes(entries.get(i + 1), e) : List.of();
+            List<String> changes = i + 1 < entries.size() ? e.changesSince(entries.get(i + 1)) : List.of();
             b.append("<tr").append(changes.isEmpty() ? "" : " class=\"changed\"").append("><td>").append(Html.time(e.receivedAt()))
                     .append("</td><td>").append(FleetPage.mode(e.mode())).append("</td><td>").append(Html.e(e.appVersion()))
                     .append("</td><td>").append(e.configVersion()).append("</td><td>");
@@ -111,39 +107,6 @@ final class KioskPage {
                     .map(c -> "<strong>" + c + "</strong>").collect(Collectors.joining("<br>"))).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
-    }
-
-    /** What changed from {@code before} to {@code after}, in words: health, paper, mode and versions. */
-    static List<String> changes(HistoryEntry before, HistoryEntry after) {
-        List<String> out = new ArrayList<>();
-        Map<String, HistoryEntry.DeviceLine> was = before.devices().stream()
-                .collect(Collectors.toMap(HistoryEntry.DeviceLine::name, Function.identity(), (x, y) -> x));
-        for (HistoryEntry.DeviceLine d : after.devices()) {
-            HistoryEntry.DeviceLine old = was.remove(d.name());
-            if (old == null) {
-                out.add(d.name() + ": 新设备 new, " + d.health());
-                continue;
-            }
-            if (!Objects.equals(old.health(), d.health())) {
-                out.add(d.name() + ": " + old.health() + " → " + d.health()
-                        + (d.lastError() != null && !"ok".equals(d.health()) ? " (" + d.lastError() + ")" : ""));
-            }
-            if (!Objects.equals(old.paper(), d.paper())) {
-                out.add(d.name() + " 纸张 paper: " + Objects.requireNonNullElse(old.paper(), "—") + " → "
-                        + Objects.requireNonNullElse(d.paper(), "—"));
-            }
-        }
-        was.keySet().forEach(name -> out.add(name + ": 不再报告 no longer reported"));
-        if (!Objects.equals(before.mode(), after.mode())) {
-            out.add("模式 mode: " + before.mode() + " → " + after.mode());
-        }
-        if (before.configVersion() != after.configVersion()) {
-            out.add("配置 config: " + before.configVersion() + " → " + after.configVersion());
-        }
-        if (!Objects.equals(before.appVersion(), after.appVersion())) {
-            out.add("应用 app: " + before.appVersion() + " → " + after.appVersion());
-        }
-        return out;
     }
 
     private static void bundles(StringBuilder b, List<DiagnosticBundles.Bundle> bundles) {
