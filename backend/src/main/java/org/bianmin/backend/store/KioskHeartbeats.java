@@ -14,7 +14,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * What the kiosks report: each kiosk's latest heartbeat whole, and a bounded history of heartbeat summaries.
  *
  * <p>The store holds the JSON it is given; the fleet layer validates and shapes it. The history keeps
- * {@link #KEEP_FOR} and at most {@link #KEEP_ROWS} rows per kiosk, whichever is fewer.
+ * {@link #KEEP_FOR} and at most {@link #KEEP_ROWS} rows per kiosk (unless told otherwise), whichever is fewer.
  */
 public final class KioskHeartbeats {
     public static final Duration KEEP_FOR = Duration.ofDays(7);
@@ -33,10 +33,19 @@ public final class KioskHeartbeats {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final int keepRows;
+    private final Duration keepFor;
 
     public KioskHeartbeats(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, KEEP_ROWS, KEEP_FOR);
+    }
+
+    /** With other bounds on the history: at most {@code keepRows} per kiosk, none older than {@code keepFor}. */
+    public KioskHeartbeats(Jdbi jdbi, Clock clock, int keepRows, Duration keepFor) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.keepRows = keepRows;
+        this.keepFor = keepFor;
     }
 
     /** Stores a heartbeat of {@code kioskId} received now as its latest state, appends its summary, and trims the history. */
@@ -56,7 +65,7 @@ public final class KioskHeartbeats {
         return now;
     }
 
-    private static void store(Handle h, String kioskId, int interval, String heartbeat, String summary, Instant now) {
+    private void store(Handle h, String kioskId, int interval, String heartbeat, String summary, Instant now) {
         int updated = h.createUpdate("UPDATE kiosk_states SET received_at = ?, interval_seconds = ?, heartbeat = ? WHERE kiosk_id = ?")
                 .bind(0, Sql.timestamp(now)).bind(1, interval).bind(2, heartbeat).bind(3, kioskId).execute();
         if (updated == 0) {
@@ -66,10 +75,10 @@ public final class KioskHeartbeats {
         h.createUpdate("INSERT INTO kiosk_heartbeats (kiosk_id, received_at, summary) VALUES (?, ?, ?)")
                 .bind(0, kioskId).bind(1, Sql.timestamp(now)).bind(2, summary).execute();
         h.createUpdate("DELETE FROM kiosk_heartbeats WHERE kiosk_id = ? AND received_at < ?")
-                .bind(0, kioskId).bind(1, Sql.timestamp(now.minus(KEEP_FOR))).execute();
+                .bind(0, kioskId).bind(1, Sql.timestamp(now.minus(keepFor))).execute();
         h.createUpdate("DELETE FROM kiosk_heartbeats WHERE kiosk_id = ? AND id <= (SELECT id FROM kiosk_heartbeats "
                         + "WHERE kiosk_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)")
-                .bind(0, kioskId).bind(1, kioskId).bind(2, KEEP_ROWS).execute();
+                .bind(0, kioskId).bind(1, kioskId).bind(2, keepRows).execute();
     }
 
     /** The latest heartbeat of every kiosk that has sent one. */
