@@ -395,9 +395,12 @@ public final class AdminCli implements Callable<Integer> {
             b.append(line(headers, widths));
             for (int i = 0; i < rows.size(); i++) {
                 b.append(line(rows.get(i), widths));
-                String attention = attention(kiosks.get(i));
-                if (!attention.isEmpty()) {
-                    b.append("  ! ").append(attention).append('\n');
+                List<String> attention = attention(kiosks.get(i));
+                String oneLine = "  ! " + String.join("   ", attention);
+                if (DisplayWidth.of(oneLine) <= WIDTH) {
+                    b.append(attention.isEmpty() ? "" : oneLine + "\n");
+                } else {
+                    attention.forEach(part -> b.append("  ! ").append(part).append('\n'));
                 }
             }
             long online = kiosks.stream().filter(k -> "online".equals(k.path("status").asText())).count();
@@ -405,12 +408,12 @@ public final class AdminCli implements Callable<Integer> {
             long never = kiosks.stream().filter(k -> "never-seen".equals(k.path("status").asText())).count();
             long failing = kiosks.stream().filter(k -> !k.path("failingDevices").isEmpty()).count();
             b.append(kiosks.size()).append(kiosks.size() == 1 ? " kiosk: " : " kiosks: ").append(online).append(" online, ")
-                    .append(offline).append(" offline, ").append(never).append(" never seen; ").append(failing)
-                    .append(" with failing devices (as of ").append(time(asOf)).append(" Beijing time)\n");
+                    .append(offline).append(" offline, ").append(never).append(" never seen, ").append(failing)
+                    .append(" with failing devices\nAs of ").append(time(asOf)).append(" (Beijing time)\n");
             return b.toString();
         }
 
-        private static String attention(JsonNode k) {
+        private static List<String> attention(JsonNode k) {
             List<String> parts = new ArrayList<>();
             if (!k.path("failingDevices").isEmpty()) {
                 parts.add("failing: " + join(k.path("failingDevices")));
@@ -424,7 +427,7 @@ public final class AdminCli implements Callable<Integer> {
             if ("maintenance".equals(k.path("mode").asText())) {
                 parts.add("in maintenance mode");
             }
-            return DisplayWidth.printable(String.join("   ", parts));
+            return parts.stream().map(DisplayWidth::printable).toList();
         }
 
         private static String join(JsonNode array) {
