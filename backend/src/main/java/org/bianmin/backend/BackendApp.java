@@ -19,17 +19,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.bianmin.backend.auth.AdminAuthenticator;
 import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.auth.TechnicianCodeIssuer;
+import org.bianmin.backend.console.Console;
 import org.bianmin.backend.auth.SubjectAuthenticator;
 import org.bianmin.backend.documents.CjkFont;
 import org.bianmin.backend.documents.DocumentException;
 import org.bianmin.backend.documents.DocumentIssuer;
 import org.bianmin.backend.documents.SigningKeys;
+import org.bianmin.backend.fleet.Fleet;
+import org.bianmin.backend.http.AdminApi;
 import org.bianmin.backend.http.ApiRoute;
 import org.bianmin.backend.http.DocumentsApi;
 import org.bianmin.backend.http.HttpServer;
 import org.bianmin.backend.http.Json;
 import org.bianmin.backend.http.KioskApi;
+import org.bianmin.backend.http.KioskFleetApi;
 import org.bianmin.backend.http.OpenApiDocument;
 import org.bianmin.backend.http.VerificationPage;
 import org.bianmin.backend.store.CivilRecords;
@@ -37,7 +43,7 @@ import org.bianmin.backend.store.Store;
 
 /**
  * The backend's composition root: opens the store, seeds the demo if asked, loads the document font and signing key,
- * and builds the un-started HTTP server.
+ * and builds the un-started HTTP server: the kiosk API, the fleet's kiosk and admin APIs, and the admins' web console.
  *
  * <p>{@link #create} returns an app that listens nowhere yet; {@link #start} binds the configured port (0 = any). A
  * base URL with port 0 (the default for {@code --port 0}) takes the real port once the server has started.
@@ -53,6 +59,8 @@ public final class BackendApp implements AutoCloseable {
     private final BackendConfig config;
     private final Store store;
     private final KioskAuthenticator authenticator;
+    private final AdminAuthenticator admins;
+    private final Fleet fleet;
     private final CivilRecords records;
     private final CjkFont font;
     private final X509Certificate signingCertificate;
@@ -61,11 +69,14 @@ public final class BackendApp implements AutoCloseable {
     private final Javalin javalin;
     private volatile boolean started;
 
-    private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, CivilRecords records,
-                       CjkFont font, SigningKeys keys, Path signingCertificateFile, List<ApiRoute> routes, Javalin javalin) {
+    private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, AdminAuthenticator admins,
+                       Fleet fleet, CivilRecords records, CjkFont font, SigningKeys keys, Path signingCertificateFile,
+                       List<ApiRoute> routes, Javalin javalin) {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
+        this.admins = admins;
+        this.fleet = fleet;
         this.records = records;
         this.font = font;
         this.signingCertificate = keys.certificate();
@@ -108,9 +119,12 @@ public final class BackendApp implements AutoCloseable {
         }
         try {
             SecureRandom random = new SecureRandom();
-            KioskAuthenticator auth = new KioskAuthenticator(store.kiosks(), random);
-            CivilRecords records = config.demo() ? DemoKiosk.seed(store, auth, clock) : CivilRecords.none();
+            KioskAuthenticator auth = new KioskAuthenticator(store.kiosks(), store.admins(), random);
+            AdminAuthenticator admins = new AdminAuthenticator(store.admins(), store.kiosks(), random);
+            CivilRecords records = config.demo() ? DemoKiosk.seed(store, auth, admins, clock) : CivilRecords.none();
             var mapper = Json.mapper();
+            Fleet fleet = new Fleet(store, mapper, clock);
+            TechnicianCodeIssuer technicianCodes = new TechnicianCodeIssuer(store.technicianCodes(), random, clock);
             DocumentIssuer issuer = new DocumentIssuer(font, keys, DocumentsApi.ZONE);
             BackendApp[] self = new BackendApp[1];
             List<ApiRoute> routes = new ArrayList<>();
@@ -118,9 +132,13 @@ public final class BackendApp implements AutoCloseable {
             routes.addAll(new KioskApi(store, auth, mapper).routes());
             routes.addAll(new DocumentsApi(store, records, auth, new SubjectAuthenticator(store.subjectTokens(), random, clock),
                     issuer, () -> self[0].baseUrl(), identifyRate, clock, mapper, random).routes());
+            routes.addAll(new KioskFleetApi(store, auth, fleet, technicianCodes, mapper).routes());
+            routes.addAll(new AdminApi(store, admins, fleet, technicianCodes, mapper).routes());
             routes.add(new VerificationPage(store, clock).route());
-            Javalin javalin = HttpServer.create(config.port(), routes, new JavalinJackson(mapper, false), mapper);
-            self[0] = new BackendApp(config, store, auth, records, font, keys, certificateFile, List.copyOf(routes), javalin);
+            List<ApiRoute> pages = new Console(store, admins, fleet, random, clock).routes();
+            Javalin javalin = HttpServer.create(config.port(), routes, pages, new JavalinJackson(mapper, false), mapper);
+            self[0] = new BackendApp(config, store, auth, admins, fleet, records, font, keys, certificateFile,
+                    List.copyOf(routes), javalin);
             return self[0];
         } catch (RuntimeException | Error e) {
             store.close();
@@ -218,7 +236,7 @@ public final class BackendApp implements AutoCloseable {
         return config;
     }
 
-    /** Every operation the server serves, for the contract test. */
+    /** Every API operation the server serves, for the contract test; the console's pages are not among them. */
     public List<ApiRoute> routes() {
         return routes;
     }
@@ -229,6 +247,14 @@ public final class BackendApp implements AutoCloseable {
 
     public KioskAuthenticator authenticator() {
         return authenticator;
+    }
+
+    public AdminAuthenticator admins() {
+        return admins;
+    }
+
+    public Fleet fleet() {
+        return fleet;
     }
 
     /** The records identification and documents draw on: the demo data, or none. */

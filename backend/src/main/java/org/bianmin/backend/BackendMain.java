@@ -5,11 +5,17 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.bianmin.backend.auth.AdminAuthenticator;
 import org.bianmin.backend.codes.Masking;
 import org.bianmin.backend.domain.LicenceKind;
 import org.bianmin.backend.http.DocumentsApi;
+import org.bianmin.backend.store.AdminTokens;
+import org.bianmin.backend.store.ConflictException;
+import org.bianmin.backend.store.InvalidInputException;
+import org.bianmin.backend.store.Store;
 import org.bianmin.backend.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +23,9 @@ import picocli.CommandLine.Option;
 
 /** Command-line entry of {@code ./kiosk backend}: parses options, starts the backend and says where it listens. */
 @Command(name = "kiosk backend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the reference backend: the kiosk API over HTTP, on H2 under --data or on PostgreSQL (--db).")
+        description = {"Runs the reference backend: the kiosk API, the fleet service and its web console (/console) over HTTP,",
+                "on H2 under --data or on PostgreSQL (--db).",
+                "Admins sign in with a token: './kiosk backend add-admin-token NAME' prints a new one once."})
 public final class BackendMain implements Callable<Integer> {
     static final int USAGE = 2;
     static final int FAILED = 1;
@@ -31,7 +39,8 @@ public final class BackendMain implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "jdbc:postgresql://host:port/db?user=…; default: H2 file database under --data")
     String db;
 
-    @Option(names = "--demo", description = "seed the demo kiosk demo-kiosk-01 (token demo-kiosk-token) and its services")
+    @Option(names = "--demo", description = "seed the demo kiosk demo-kiosk-01 (token demo-kiosk-token), its services "
+            + "and the demo admin (token demo-admin-token)")
     boolean demo;
 
     @Option(names = "--identify-burst", paramLabel = "N", defaultValue = "10",
@@ -67,6 +76,8 @@ public final class BackendMain implements Callable<Integer> {
     static Launch launch(String[] args, PrintStream out, PrintStream err) {
         BackendMain main = new BackendMain(out, err);
         CommandLine cli = new CommandLine(main);
+        cli.addSubcommand(new AddAdminToken(out, err));
+        cli.addSubcommand(new RemoveAdminToken(out, err));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {
@@ -113,6 +124,8 @@ public final class BackendMain implements Callable<Integer> {
         out.println("Signing certificate (kiosk trust anchor): " + app.signingCertificateFile().toAbsolutePath());
         if (demo) {
             out.println("Demo kiosk: " + DemoKiosk.ID + "  bearer token: " + DemoKiosk.TOKEN);
+            out.println("Demo admin: " + DemoKiosk.ADMIN + "  admin token: " + DemoKiosk.ADMIN_TOKEN
+                    + "  (./kiosk admin kiosks --token " + DemoKiosk.ADMIN_TOKEN + ", or http://localhost:" + app.port() + "/console)");
             printDemoCodes(app);
         }
         return 0;
@@ -127,6 +140,113 @@ public final class BackendMain implements Callable<Integer> {
         for (LicenceKind kind : LicenceKind.values()) {
             app.records().licences().stream().filter(l -> l.kind() == kind).findFirst().ifPresent(l -> out.println("  "
                     + kind.chinese() + " of " + l.holder().name() + ": " + DemoKiosk.licenceQr(l.number()).text()));
+        }
+    }
+
+    /** Where the database is: the options of a subcommand that works on the store without serving. */
+    static class StoreOptions {
+        @Option(names = "--data", paramLabel = "DIR", description = "data directory of the H2 database (default: as ./kiosk backend)")
+        Path data;
+
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "jdbc:postgresql://host:port/db?user=…; default: H2 under --data")
+        String db;
+
+        /** Opens the store, or says in one line why it cannot (an H2 file is locked while the backend runs). */
+        Store open(PrintStream err, String command) {
+            BackendConfig config;
+            try {
+                config = new BackendConfig(0, data != null ? data : defaultDataDir(), db, false, URI.create("http://localhost"));
+            } catch (BackendConfigException e) {
+                err.println("kiosk backend " + command + ": " + e.getMessage());
+                return null;
+            }
+            try {
+                return Store.open(config.effectiveJdbcUrl(), Clock.systemUTC());
+            } catch (StoreException e) {
+                String hint = String.valueOf(e.getMessage()).contains("already in use")
+                        ? "; the backend holds the H2 database while it runs: stop it first, or use PostgreSQL (--db)" : "";
+                err.println("kiosk backend " + command + ": " + e.getMessage() + hint);
+                return null;
+            }
+        }
+    }
+
+    /** {@code ./kiosk backend add-admin-token NAME}: adds an admin and prints their new token once. */
+    @Command(name = "add-admin-token", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Adds an admin of the fleet and prints their new token, once; only its hash is kept.",
+                    "The admin passes it to ./kiosk admin (--token or KIOSK_ADMIN_TOKEN) or pastes it into /console/login."})
+    static final class AddAdminToken implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "NAME", description = "who the token is for, e.g. ops-li (2-64 letters, digits, . _ @ -)")
+        String name;
+
+        @picocli.CommandLine.Mixin
+        StoreOptions storeOptions = new StoreOptions();
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        AddAdminToken(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                AdminTokens.checkName(name);
+            } catch (InvalidInputException e) {
+                err.println("kiosk backend add-admin-token: NAME " + e.getMessage().substring("name: ".length()));
+                return USAGE;
+            }
+            Store store = storeOptions.open(err, "add-admin-token");
+            if (store == null) {
+                return FAILED;
+            }
+            try (store) {
+                String token = new AdminAuthenticator(store.admins(), store.kiosks(), new SecureRandom()).issue(name);
+                out.println("Admin token for " + name + " (shown once; only its hash is kept): " + token);
+                return 0;
+            } catch (ConflictException e) {
+                err.println("kiosk backend add-admin-token: admin " + name
+                        + " already has a token; remove it first with ./kiosk backend remove-admin-token " + name);
+                return FAILED;
+            }
+        }
+    }
+
+    /** {@code ./kiosk backend remove-admin-token NAME}: revokes an admin's token and ends their console sessions. */
+    @Command(name = "remove-admin-token", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Revokes an admin's token and ends their console sessions.")
+    static final class RemoveAdminToken implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "NAME", description = "the admin, as given to add-admin-token")
+        String name;
+
+        @picocli.CommandLine.Mixin
+        StoreOptions storeOptions = new StoreOptions();
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        RemoveAdminToken(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            Store store = storeOptions.open(err, "remove-admin-token");
+            if (store == null) {
+                return FAILED;
+            }
+            try (store) {
+                if (!store.admins().remove(name)) {
+                    err.println("kiosk backend remove-admin-token: no admin " + name + "; the admins are: "
+                            + (store.admins().names().isEmpty() ? "none" : String.join(", ", store.admins().names())));
+                    return FAILED;
+                }
+                out.println("Admin " + name + ": token revoked");
+                return 0;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.bianmin.backend;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import org.bianmin.backend.auth.AdminAuthenticator;
 import org.bianmin.backend.auth.KioskAuthenticator;
 import org.bianmin.backend.auth.QrCode;
 import org.bianmin.backend.domain.InsuranceHistory;
@@ -19,13 +20,15 @@ import org.bianmin.backend.store.Subject;
 import org.bianmin.backend.store.SubjectKind;
 
 /**
- * The {@code --demo} kiosk, the services it offers and the synthetic records behind them; the only credentials the
- * backend ever creates by itself. Every demo citizen and licence gets a QR code derived from its number
+ * The {@code --demo} kiosk, the services it offers, the demo admin and the synthetic records behind them; the only
+ * credentials the backend ever creates by itself. Every demo citizen and licence gets a QR code derived from its number
  * ({@link QrCode#demo}), so the kiosk simulators can show the same codes on every start.
  */
 public final class DemoKiosk {
     public static final String ID = "demo-kiosk-01";
     public static final String TOKEN = "demo-kiosk-token";
+    public static final String ADMIN = "demo-admin";
+    public static final String ADMIN_TOKEN = "demo-admin-token";
     public static final String NAME = "示范镇便民服务中心 1号自助机";
     /** The seed of the demo data set: the same citizens and licences on every start. */
     public static final long SEED = 20_240_601L;
@@ -58,15 +61,18 @@ public final class DemoKiosk {
     }
 
     /**
-     * Registers the demo kiosk and its services unless it exists already (a restarted demo keeps its data), registers
-     * the demo QR codes, and returns the demo records with contributions up to last month.
+     * Registers the demo kiosk and its services and the demo admin unless they exist already (a restarted demo keeps its
+     * data), registers the demo QR codes, and returns the demo records with contributions up to last month.
      */
-    static CivilRecords seed(Store store, KioskAuthenticator auth, Clock clock) {
+    static CivilRecords seed(Store store, KioskAuthenticator auth, AdminAuthenticator admins, Clock clock) {
         for (Service s : SERVICES) {
             store.services().save(s);
         }
         if (store.kiosks().find(ID).isEmpty()) {
             auth.registerWithToken(new Kiosk(ID, NAME), TOKEN);
+        }
+        if (!store.admins().exists(ADMIN)) {
+            admins.addWithToken(ADMIN, ADMIN_TOKEN);
         }
         store.services().offer(ID, SERVICES.stream().map(Service::code).toList());
         SeedData data = new SeedGenerator(SEED, YearMonth.from(clock.instant().atZone(DocumentsApi.ZONE)).minusMonths(1)).generate();

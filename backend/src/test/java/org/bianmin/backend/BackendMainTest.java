@@ -49,7 +49,41 @@ class BackendMainTest {
             assertEquals(0, launch.exitCode());
             assertTrue(out().contains("http://localhost:" + app.port()), out());
             assertTrue(out().contains("demo-kiosk-01") && out().contains("demo-kiosk-token"), out());
+            assertTrue(out().contains("Demo admin: demo-admin  admin token: demo-admin-token"), out());
+            assertEquals(DemoKiosk.ADMIN, app.admins().authenticate("Bearer " + DemoKiosk.ADMIN_TOKEN));
         }
+    }
+
+    @Test
+    void addAdminTokenPrintsANewTokenOnceThatTheBackendThenAccepts() {
+        assertNull(launch("add-admin-token", "ops-li", "--data", data.toString()).app());
+        Matcher line = Pattern.compile("(?m)^Admin token for ops-li \\(shown once; only its hash is kept\\): (\\S+)$").matcher(out());
+        assertTrue(line.find(), out() + err());
+        String token = line.group(1);
+        try (BackendApp app = launch("--port", "0", "--data", data.toString()).app()) {
+            assertEquals("ops-li", app.admins().authenticate("Bearer " + token));
+        }
+    }
+
+    @Test
+    void addAdminTokenRefusesATakenNameAndABadNameInOneLine() {
+        launch("add-admin-token", "ops-li", "--data", data.toString());
+        err.reset();
+        assertEquals(1, launch("add-admin-token", "ops-li", "--data", data.toString()).exitCode());
+        assertTrue(err().contains("admin ops-li already has a token; remove it first with ./kiosk backend remove-admin-token ops-li"),
+                err());
+        err.reset();
+        assertEquals(2, launch("add-admin-token", "ops li", "--data", data.toString()).exitCode());
+        assertTrue(err().contains("NAME must be 2 to 64"), err());
+        assertEquals(1, err().lines().count(), err());
+    }
+
+    @Test
+    void removeAdminTokenRevokesTheToken() {
+        launch("add-admin-token", "ops-li", "--data", data.toString());
+        assertEquals(0, launch("remove-admin-token", "ops-li", "--data", data.toString()).exitCode(), err());
+        assertEquals(1, launch("remove-admin-token", "ops-li", "--data", data.toString()).exitCode());
+        assertTrue(err().contains("no admin ops-li; the admins are: none"), err());
     }
 
     @Test

@@ -1,8 +1,7 @@
 package org.bianmin.backend.auth;
 
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.regex.Pattern;
+import org.bianmin.backend.store.AdminTokens;
 import org.bianmin.backend.store.Kiosk;
 import org.bianmin.backend.store.KioskRegistry;
 
@@ -10,25 +9,22 @@ import org.bianmin.backend.store.KioskRegistry;
  * Issues kiosk bearer tokens and turns an {@code Authorization: Bearer …} header back into the kiosk it belongs to.
  *
  * <p>A token is 32 random bytes (base64url); only its SHA-256 is stored. The lookup goes by hash, and the final
- * comparison against the stored hash is constant-time.
+ * comparison against the stored hash is constant-time. An admin's token is recognised and refused as the wrong kind.
  */
 public final class KioskAuthenticator {
-    private static final Pattern BEARER = Pattern.compile("Bearer +([A-Za-z0-9._~+/=-]{8,200})");
-    private static final int TOKEN_BYTES = 32;
-
     private final KioskRegistry registry;
+    private final AdminTokens admins;
     private final SecureRandom random;
 
-    public KioskAuthenticator(KioskRegistry registry, SecureRandom random) {
+    public KioskAuthenticator(KioskRegistry registry, AdminTokens admins, SecureRandom random) {
         this.registry = registry;
+        this.admins = admins;
         this.random = random;
     }
 
     /** Registers {@code kiosk} with a fresh random token and returns the token; it is shown once and never stored. */
     public String register(Kiosk kiosk) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = BearerToken.random(random);
         registry.add(kiosk, TokenHash.of(token));
         return token;
     }
@@ -42,20 +38,24 @@ public final class KioskAuthenticator {
      * The kiosk whose token the header carries.
      *
      * @throws AuthenticationException if the header is missing, malformed or carries no known token
+     * @throws WrongTokenKindException if it carries an admin's token
      */
     public Kiosk authenticate(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             throw new AuthenticationException("no Authorization header; send 'Authorization: Bearer <kiosk token>'");
         }
-        var m = BEARER.matcher(authorizationHeader.strip());
-        if (!m.matches()) {
-            throw new AuthenticationException("the Authorization header is not 'Bearer <kiosk token>'");
-        }
-        String token = m.group(1);
-        return registry.byTokenHash(TokenHash.of(token))
+        String token = BearerToken.of(authorizationHeader)
+                .orElseThrow(() -> new AuthenticationException("the Authorization header is not 'Bearer <kiosk token>'"));
+        String hash = TokenHash.of(token);
+        return registry.byTokenHash(hash)
                 .filter(c -> TokenHash.matches(token, c.tokenHash()))
                 .map(KioskRegistry.Credential::kiosk)
-                .orElseThrow(() -> new AuthenticationException("the bearer token belongs to no registered kiosk"));
+                .orElseThrow(() -> {
+                    if (admins.byTokenHash(hash).filter(c -> TokenHash.matches(token, c.tokenHash())).isPresent()) {
+                        return new WrongTokenKindException("this is an admin token; the kiosk API takes the kiosk's own token");
+                    }
+                    return new AuthenticationException("the bearer token belongs to no registered kiosk");
+                });
     }
 
     /**

@@ -107,6 +107,12 @@ public final class Json {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "an integer";
         }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.Instant.class) {
+            return "a UTC time such as 2026-11-25T07:00:00Z";
+        }
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
         }

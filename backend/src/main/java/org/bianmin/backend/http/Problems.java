@@ -6,9 +6,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bianmin.backend.auth.AdminAuthenticationException;
 import org.bianmin.backend.auth.AuthenticationException;
 import org.bianmin.backend.auth.SubjectTokenException;
+import org.bianmin.backend.auth.TechnicianCodeRefusedException;
 import org.bianmin.backend.auth.WrongKioskException;
+import org.bianmin.backend.auth.WrongTokenKindException;
 import org.bianmin.backend.store.ConflictException;
 import org.bianmin.backend.store.InvalidInputException;
 import org.slf4j.Logger;
@@ -25,6 +28,10 @@ final class Problems {
     static void register(RoutesConfig routes, ObjectMapper mapper) {
         routes.exception(ApiProblemException.class, (e, ctx) -> write(ctx, mapper, e.problem()));
         routes.exception(InvalidInputException.class, (e, ctx) -> write(ctx, mapper, ApiProblem.invalid(e.field(), e.getMessage())));
+        routes.exception(AdminAuthenticationException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"bianmin-admin\"");
+            write(ctx, mapper, new ApiProblem(401, "unauthenticated", "No valid admin token", e.getMessage(), null));
+        });
         routes.exception(AuthenticationException.class, (e, ctx) -> {
             ctx.header("WWW-Authenticate", "Bearer realm=\"bianmin-kiosk\"");
             write(ctx, mapper, new ApiProblem(401, "unauthenticated", "No valid kiosk token", e.getMessage(), null));
@@ -33,6 +40,10 @@ final class Problems {
                 write(ctx, mapper, new ApiProblem(401, "subject-token", "No valid subject token", e.getMessage(), "subjectToken")));
         routes.exception(WrongKioskException.class, (e, ctx) ->
                 write(ctx, mapper, new ApiProblem(403, "wrong-kiosk", "The token belongs to another kiosk", e.getMessage(), null)));
+        routes.exception(WrongTokenKindException.class, (e, ctx) ->
+                write(ctx, mapper, new ApiProblem(403, "wrong-token-kind", "The token is of the other kind", e.getMessage(), null)));
+        routes.exception(TechnicianCodeRefusedException.class, (e, ctx) -> write(ctx, mapper,
+                new ApiProblem(403, "technician-code-refused", "The technician code does not open this kiosk", e.getMessage(), "code")));
         routes.exception(ConflictException.class, (e, ctx) ->
                 write(ctx, mapper, new ApiProblem(409, "conflict", "The request conflicts with what is recorded", e.getMessage(), null)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, mapper, fromJavalin(e, ctx)));

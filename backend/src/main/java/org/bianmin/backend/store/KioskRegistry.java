@@ -3,6 +3,7 @@ package org.bianmin.backend.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -44,6 +45,12 @@ public final class KioskRegistry {
     public Optional<Kiosk> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM kiosks WHERE id = ?").bind(0, id)
                 .map((rs, ctx) -> new Kiosk(rs.getString("id"), rs.getString("name"))).findOne());
+    }
+
+    /** Every registered kiosk, by id. */
+    public List<Kiosk> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, name FROM kiosks ORDER BY id")
+                .map((rs, ctx) -> new Kiosk(rs.getString("id"), rs.getString("name"))).list());
     }
 
     public Optional<Credential> byTokenHash(String tokenHash) {

@@ -23,7 +23,7 @@ class KioskAuthenticatorTest {
     @BeforeEach
     void open() {
         store = Store.open("jdbc:h2:mem:auth-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Clock.systemUTC());
-        auth = new KioskAuthenticator(store.kiosks(), new SecureRandom());
+        auth = new KioskAuthenticator(store.kiosks(), store.admins(), new SecureRandom());
     }
 
     @AfterEach

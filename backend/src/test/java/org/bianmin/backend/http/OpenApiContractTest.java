@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bianmin.backend.BackendApp;
 import org.bianmin.backend.BackendConfig;
+import org.bianmin.backend.fleet.HeartbeatJson;
 import org.bianmin.backend.store.Kiosk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +158,7 @@ abstract class OpenApiContractTest {
         s.put(identify + " 403", () -> api.send("POST", DEMO + "/identifications", otherToken, ID_CARD));
         s.put(identify + " 404", () -> api.send("POST", DEMO + "/identifications", TOKEN,
                 "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户乙\"}"));
+        fleetScenarios(s);
         // last, because it empties this kiosk's identification bucket
         s.put(identify + " 429", () -> {
             Api.Reply r;
@@ -167,6 +169,60 @@ abstract class OpenApiContractTest {
             return r;
         });
         return s;
+    }
+
+    private void fleetScenarios(Map<String, Supplier<Api.Reply>> s) {
+        String admin = "demo-admin-token";
+        String beat = HeartbeatJson.healthy().json();
+        String heartbeat = "PUT /api/v1/kiosks/{kioskId}/heartbeat";
+        s.put(heartbeat + " 204", () -> api.send("PUT", DEMO + "/heartbeat", TOKEN, beat));
+        s.put(heartbeat + " 400", () -> api.send("PUT", DEMO + "/heartbeat", TOKEN, beat.replace("\"service\"", "\"idle\"")));
+        s.put(heartbeat + " 401", () -> api.send("PUT", DEMO + "/heartbeat", null, beat));
+        s.put(heartbeat + " 403", () -> api.send("PUT", DEMO + "/heartbeat", admin, beat));
+        s.put(heartbeat + " 413", () -> api.send("PUT", DEMO + "/heartbeat", TOKEN, " ".repeat(70_000) + beat));
+        String issue = "POST /api/v1/admin/technician-codes";
+        String forDemo = "{\"kioskId\":\"demo-kiosk-01\",\"technician\":\"王师傅\",\"validMinutes\":30}";
+        s.put(issue + " 201", () -> api.send("POST", "/api/v1/admin/technician-codes", admin, forDemo));
+        s.put(issue + " 400", () -> api.send("POST", "/api/v1/admin/technician-codes", admin, forDemo.replace("30", "481")));
+        s.put(issue + " 401", () -> api.send("POST", "/api/v1/admin/technician-codes", null, forDemo));
+        s.put(issue + " 403", () -> api.send("POST", "/api/v1/admin/technician-codes", TOKEN, forDemo));
+        s.put(issue + " 404", () -> api.send("POST", "/api/v1/admin/technician-codes", admin, forDemo.replace("demo-kiosk-01", "no-such-kiosk")));
+        String verify = "POST /api/v1/kiosks/{kioskId}/technician-codes/verify";
+        Supplier<String> code = () -> "{\"code\":\"" + api.send("POST", "/api/v1/admin/technician-codes", admin, forDemo)
+                .json().get("code").asText() + "\"}";
+        s.put(verify + " 200", () -> api.send("POST", DEMO + "/technician-codes/verify", TOKEN, code.get()));
+        s.put(verify + " 400", () -> api.send("POST", DEMO + "/technician-codes/verify", TOKEN, "{\"code\":\"ESSC1:123\"}"));
+        s.put(verify + " 401", () -> api.send("POST", DEMO + "/technician-codes/verify", null, code.get()));
+        s.put(verify + " 403", () -> api.send("POST", DEMO + "/technician-codes/verify", TOKEN,
+                "{\"code\":\"BMTECH1:" + "A".repeat(26) + "\"}"));
+        String upload = "POST /api/v1/kiosks/{kioskId}/diagnostics";
+        byte[] zip = Api.zip("versions.txt", "0.1.0-SNAPSHOT");
+        s.put(upload + " 201", () -> api.upload(DEMO + "/diagnostics", TOKEN, "application/zip", zip));
+        s.put(upload + " 401", () -> api.upload(DEMO + "/diagnostics", null, "application/zip", zip));
+        s.put(upload + " 403", () -> api.upload(DEMO + "/diagnostics", otherToken, "application/zip", zip));
+        s.put(upload + " 413", () -> api.upload(DEMO + "/diagnostics", TOKEN, "application/zip", new byte[KioskFleetApi.MAX_BUNDLE_BYTES + 1]));
+        s.put(upload + " 415", () -> api.upload(DEMO + "/diagnostics", TOKEN, "text/plain", zip));
+        String fleet = "GET /api/v1/admin/kiosks";
+        s.put(fleet + " 200", () -> api.get("/api/v1/admin/kiosks", admin));
+        s.put(fleet + " 401", () -> api.get("/api/v1/admin/kiosks", null));
+        s.put(fleet + " 403", () -> api.get("/api/v1/admin/kiosks", TOKEN));
+        String history = "GET /api/v1/admin/kiosks/{kioskId}/history";
+        s.put(history + " 200", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/history?limit=5", admin));
+        s.put(history + " 400", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/history?limit=0", admin));
+        s.put(history + " 401", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/history", "not-an-admin-token"));
+        s.put(history + " 403", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/history", TOKEN));
+        s.put(history + " 404", () -> api.get("/api/v1/admin/kiosks/no-such-kiosk/history", admin));
+        String bundles = "GET /api/v1/admin/kiosks/{kioskId}/diagnostics";
+        s.put(bundles + " 200", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/diagnostics", admin));
+        s.put(bundles + " 401", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/diagnostics", null));
+        s.put(bundles + " 403", () -> api.get("/api/v1/admin/kiosks/demo-kiosk-01/diagnostics", TOKEN));
+        s.put(bundles + " 404", () -> api.get("/api/v1/admin/kiosks/no-such-kiosk/diagnostics", admin));
+        String bundle = "GET /api/v1/admin/diagnostics/{bundleId}";
+        Supplier<String> uploaded = () -> api.upload(DEMO + "/diagnostics", TOKEN, "application/zip", zip).json().get("bundleId").asText();
+        s.put(bundle + " 200", () -> api.get("/api/v1/admin/diagnostics/" + uploaded.get(), admin));
+        s.put(bundle + " 401", () -> api.get("/api/v1/admin/diagnostics/" + uploaded.get(), null));
+        s.put(bundle + " 403", () -> api.get("/api/v1/admin/diagnostics/" + uploaded.get(), TOKEN));
+        s.put(bundle + " 404", () -> api.get("/api/v1/admin/diagnostics/no-such-bundle", admin));
     }
 
     private String subjectToken() {
