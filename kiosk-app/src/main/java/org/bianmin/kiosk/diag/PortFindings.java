@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.SerialPorts;
@@ -50,18 +52,27 @@ final class PortFindings {
         String user = System.getProperty("user.name", "kiosk");
         String group = "dialout";
         String mode = "";
+        boolean groupMayUseIt = true;
         try {
             PosixFileAttributes a = Files.readAttributes(Path.of(port), PosixFileAttributes.class);
             group = a.group().getName();
-            mode = PosixFilePermissions.toString(a.permissions()) + " " + a.owner().getName() + ":" + group;
+            mode = " (" + PosixFilePermissions.toString(a.permissions()) + " " + a.owner().getName() + ":" + group + ")";
+            groupMayUseIt = a.permissions().containsAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE))
+                    && !group.equals("root");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // the usual group of serial ports stands in when the port's own cannot be read
         }
-        String shown = mode.isEmpty() ? "" : " (" + mode + ")";
-        return Finding.of(DeviceError.PERMISSION_DENIED)
-                .cause("没有打开 " + port + " 的权限" + shown, "permission denied on " + port + shown)
-                .remedy("将自助机的运行用户加入 " + group + " 组（sudo usermod -aG " + group + " " + user + "），然后重新登录",
-                        "add the kiosk's user to the " + group + " group (sudo usermod -aG " + group + " " + user + "), then log in again");
+        Finding f = Finding.of(DeviceError.PERMISSION_DENIED).cause("没有打开 " + port + " 的权限" + mode, "permission denied on " + port + mode);
+        if (groupMayUseIt) {
+            return f.remedy("将自助机的运行用户加入 " + group + " 组（sudo usermod -aG " + group + " " + user + "），然后重新登录",
+                    "add the kiosk's user to the " + group + " group (sudo usermod -aG " + group + " " + user + "), then log in again");
+        }
+        // joining the port's group would not help (or would mean joining root): the port itself must be given to dialout
+        String rule = "KERNEL==\"ttyUSB*|ttyACM*\", GROUP=\"dialout\", MODE=\"0660\"";
+        return f.remedy("端口只对所有者开放：在 /etc/udev/rules.d/99-kiosk-serial.rules 写入 " + rule + "，重新插拔设备，"
+                        + "并将 " + user + " 加入 dialout 组（sudo usermod -aG dialout " + user + "）",
+                "only its owner may open the port: give it to the dialout group with a udev rule (/etc/udev/rules.d/99-kiosk-serial.rules: "
+                        + rule + "), replug the device, and add " + user + " to dialout (sudo usermod -aG dialout " + user + ")");
     }
 
     private static Finding busy(String port) {
@@ -69,6 +80,16 @@ final class PortFindings {
                 .cause(port + " 正被另一个程序占用", port + " is busy: another program has it open")
                 .remedy("用 sudo fuser -v " + port + " 找出占用的程序并停止它（自助机本身在运行？另一个诊断命令？ModemManager？），然后再次自检",
                         "find it with sudo fuser -v " + port + " and stop it (the kiosk itself? another diag command? ModemManager?), then run the self-test again");
+    }
+
+    /** Other programs have the port open: two programs on one port steal each other's replies. */
+    static Verdict busy(String port, List<String> holders) {
+        String who = String.join(", ", holders);
+        return Verdict.fail(Finding.of(DeviceError.PORT_BUSY)
+                .cause(port + " 正被 " + who + " 占用", port + " is held by " + who)
+                .remedy("停止那个程序（自助机本身在运行？自检前先停止它；诊断命令？按 Ctrl-C 结束），用 sudo fuser -v " + port + " 确认后再次自检",
+                        "stop that program (the kiosk itself? stop it before the self-test; a diag command? end it with Ctrl-C), check with"
+                                + " sudo fuser -v " + port + ", then run the self-test again"), "open by " + who);
     }
 
     private static Finding network(DeviceError error, String port) {

@@ -86,6 +86,12 @@ final class SerialDeviceCheck implements DeviceCheck {
 
     @Override
     public Verdict check() {
+        if (!tcp()) {
+            List<String> holders = PortHolders.of(port);
+            if (!holders.isEmpty()) {
+                return PortFindings.busy(port, holders);
+            }
+        }
         try {
             Reply first = cannotBeAsked() ? new Reply.Silent() : ask(expected, baud, WAIT);
             if (first instanceof Reply.Answered a) {

@@ -148,6 +148,21 @@ class SelftestOnSerialPortsTest {
     }
 
     @Test
+    void aPortAnotherProgramHoldsIsBusyAndNamesTheProgram() throws Exception {
+        Process holder = new ProcessBuilder("sleep", "60").redirectInput(Path.of(bench.printer.b()).toFile()).start();
+        try {
+            SelftestRun run = SelftestRun.of("--config", bench.config().toString());
+
+            String line = run.line("receipt-printer");
+            assertEquals("FAIL", run.result("receipt-printer"), run::toString);
+            assertTrue(line.contains("LNK-03 " + bench.printer.b() + " is held by pid " + holder.pid() + " (sleep)"), line);
+            assertTrue(line.contains("sudo fuser -v " + bench.printer.b()), line);
+        } finally {
+            holder.destroy();
+        }
+    }
+
+    @Test
     void anOptionalDeviceThatFailsOnlyWarns() throws Exception {
         String missing = dir.resolve("unplugged/ttyUSB1").toString();
 
