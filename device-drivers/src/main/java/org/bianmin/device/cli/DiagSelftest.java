@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
 @Command(name = "selftest", mixinStandardHelpOptions = true,
         description = "Check every device kind against its simulator (--sim), in memory or over socat pty pairs (--pty).")
 final class DiagSelftest extends DeviceCommand {
-    @Option(names = "--sim", required = true, description = "run against the simulators (a kiosk config is needed for real devices)")
+    @Option(names = "--sim", required = true, description = "run against the simulators; for the real devices of a kiosk run "
+            + "./kiosk diag selftest --config FILE")
     boolean sim;
 
     @Option(names = "--pty", description = "wire the simulators through socat pty pairs and jssc instead of memory")
