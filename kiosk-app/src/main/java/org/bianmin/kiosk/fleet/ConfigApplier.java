@@ -119,7 +119,8 @@ public final class ConfigApplier {
 
     private ReportedConfig revert(long version, long before, KioskConfig previous, String failure) {
         Status status = Status.REVERTED;
-        String reason = failure + "; the kiosk went back to " + describe(before) + ", its last known good config";
+        String reason = failure + "; the kiosk went back to " + (before == 0 ? "its provisioned config"
+                : "version " + before + ", its last known good config");
         try {
             live.apply(previous);
         } catch (LiveConfigException | RuntimeException e) {
