@@ -1,0 +1,40 @@
+package org.bianmin.kiosk.fleet;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.bianmin.config.KioskConfig;
+
+/** The kiosk's check, right after a configuration was applied, that it can still serve citizens and reach the fleet. */
+@FunctionalInterface
+public interface HealthCheck {
+
+    /** Checks the kiosk as it runs {@code applied}. */
+    Health check(KioskConfig applied);
+
+    /**
+     * The verdict of a health check.
+     *
+     * @param problem one line saying what is wrong, e.g. "the required ID card reader on /dev/ttyUSB3 does not answer";
+     *                empty when healthy
+     */
+    record Health(Optional<String> problem) {
+        public Health {
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        public static Health ok() {
+            return new Health(Optional.empty());
+        }
+
+        public static Health failing(String problem) {
+            if (problem == null || problem.isBlank()) {
+                throw new IllegalArgumentException("a failing health check says what failed");
+            }
+            return new Health(Optional.of(problem.strip()));
+        }
+
+        public boolean isOk() {
+            return problem.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.bianmin.kiosk.fleet;
+
+import java.util.Objects;
+import java.util.Set;
+import org.bianmin.config.DeviceKind;
+import org.bianmin.config.KioskConfig;
+
+/**
+ * The running kiosk as a configuration can change it without a restart: the app implements it (services, notices,
+ * timeouts and languages take effect at the next visit; devices whose settings changed are closed and reopened).
+ */
+@FunctionalInterface
+public interface LiveConfig {
+
+    /**
+     * Makes {@code config} the one the kiosk runs; {@link ConfigSection#changed} tells what differs from the running one.
+     *
+     * @throws LiveConfigException with one line saying what could not be applied; the applier reverts
+     */
+    Applied apply(KioskConfig config) throws LiveConfigException;
+
+    /**
+     * What an apply did.
+     *
+     * @param live        sections that took effect at once
+     * @param reopened    devices closed and reopened with their new settings
+     * @param atNextStart sections that take effect only when the kiosk next starts (e.g. the backend URL)
+     */
+    record Applied(Set<ConfigSection> live, Set<DeviceKind> reopened, Set<ConfigSection> atNextStart) {
+        public Applied {
+            live = Set.copyOf(Objects.requireNonNull(live, "live"));
+            reopened = Set.copyOf(Objects.requireNonNull(reopened, "reopened"));
+            atNextStart = Set.copyOf(Objects.requireNonNull(atNextStart, "atNextStart"));
+        }
+
+        /** Nothing needed doing. */
+        public static Applied nothing() {
+            return new Applied(Set.of(), Set.of(), Set.of());
+        }
+    }
+}
