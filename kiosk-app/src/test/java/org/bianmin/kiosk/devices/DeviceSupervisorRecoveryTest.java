@@ -56,6 +56,9 @@ class DeviceSupervisorRecoveryTest {
             assertFalse(k.printer().stalled(), "only losing power ends the simulator's hang");
             assertTrue(heard.stream().anyMatch(h -> h.health() == Health.FAILING), "listeners heard it failing: " + heard);
             assertEquals(Health.OK, heard.getLast().health(), "and heard it back: " + heard);
+            for (int i = 1; i < heard.size(); i++) {
+                assertTrue(heard.get(i).differsFrom(heard.get(i - 1)), "each change heard once: " + heard);
+            }
             assertTrue(k.devices.receiptPrinter().orElseThrow().print(Receipt.builder().line("恢复").cut().build(), "after-recovery-1")
                     .get(10, TimeUnit.SECONDS).printed(), "it prints again");
         }
