@@ -3,14 +3,19 @@ package org.bianmin.kiosk.devices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.bianmin.device.Statistics;
 import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.KioskBackend;
 import org.slf4j.Logger;
@@ -36,6 +41,13 @@ public final class HeartbeatSender implements AutoCloseable {
             Objects.requireNonNull(startedAt, "startedAt");
         }
     }
+
+    /** What the fleet API takes: at most 32 counters a device, names of at most 32 characters, details of at most 300. */
+    private static final int MAX_COUNTERS = 32;
+    private static final int MAX_COUNTER_NAME = 32;
+    private static final int MAX_DETAIL = 300;
+    private static final List<String> FIRST_COUNTERS = List.of(DeviceSupervisor.POWER_CYCLES, DeviceSupervisor.RECOVERIES,
+            DeviceSupervisor.REOPENS, Statistics.ERRORS);
 
     private final KioskBackend backend;
     private final Supplier<List<DeviceHealth>> devices;
@@ -110,8 +122,48 @@ public final class HeartbeatSender implements AutoCloseable {
 
     private static Heartbeat.DeviceReport report(DeviceHealth h) {
         return new Heartbeat.DeviceReport(h.name(), h.required(), h.health().wire(), h.state().name(),
-                h.lastError().map(e -> new Heartbeat.ReportedError(e.code(), e.detail(), e.at())), h.paper().map(DeviceHealth.Paper::wire),
-                h.counters());
+                h.lastError().map(e -> new Heartbeat.ReportedError(e.code(), detail(e), e.at())), h.paper().map(DeviceHealth.Paper::wire),
+                counters(h.counters()));
+    }
+
+    /** The technician's words in 1 to {@value #MAX_DETAIL} characters, as the fleet API takes them. */
+    static String detail(DeviceHealth.LastError e) {
+        String d = e.detail().strip();
+        if (d.isEmpty()) {
+            return e.error().name();
+        }
+        return d.codePointCount(0, d.length()) <= MAX_DETAIL ? d : d.substring(0, d.offsetByCodePoints(0, MAX_DETAIL - 1)) + "…";
+    }
+
+    /**
+     * The device's counters named as the fleet API takes them (lower-case letters, digits and hyphens: the card
+     * reader's {@code sw3.9F} becomes {@code sw3-9f}), at most {@value #MAX_COUNTERS}: the supervisor's and
+     * {@code errors} first, then the others by name.
+     */
+    static Map<String, Long> counters(Map<String, Long> raw) {
+        Map<String, Long> named = new TreeMap<>();
+        raw.forEach((k, v) -> named.merge(counterName(k), Math.max(0, v), Long::sum));
+        Map<String, Long> kept = new LinkedHashMap<>();
+        for (String first : FIRST_COUNTERS) {
+            if (named.containsKey(first)) {
+                kept.put(first, named.get(first));
+            }
+        }
+        for (Map.Entry<String, Long> c : named.entrySet()) {
+            if (kept.size() >= MAX_COUNTERS) {
+                break;
+            }
+            kept.putIfAbsent(c.getKey(), c.getValue());
+        }
+        return kept;
+    }
+
+    private static String counterName(String raw) {
+        String n = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        if (n.isEmpty() || n.charAt(0) < 'a' || n.charAt(0) > 'z') {
+            n = "c-" + n;
+        }
+        return n.length() <= MAX_COUNTER_NAME ? n : n.substring(0, MAX_COUNTER_NAME);
     }
 
     private void send() {

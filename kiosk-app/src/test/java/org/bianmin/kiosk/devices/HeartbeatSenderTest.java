@@ -2,17 +2,20 @@ package org.bianmin.kiosk.devices;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceState;
 import org.bianmin.kiosk.backend.Heartbeat;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +34,9 @@ class HeartbeatSenderTest {
 
     @AfterEach
     void close() {
-        sender.close();
+        if (sender != null) {
+            sender.close();
+        }
     }
 
     private HeartbeatSender sender() {
@@ -87,6 +92,34 @@ class HeartbeatSenderTest {
         await().until(() -> sent.size() == 2);
         assertEquals("ok", sent.get(0).devices().getFirst().health());
         assertEquals("failing", sent.get(1).devices().getFirst().health());
+    }
+
+    @Test
+    void countersAreNamedAsTheFleetTakesThemWithTheSupervisorsFirstAndAtMostThirtyTwo() {
+        Map<String, Long> raw = new HashMap<>();
+        raw.put("read.errors", 2L);
+        raw.put("sw3.9F", 5L);
+        raw.put("3d-mark", 1L);
+        for (int i = 0; i < 40; i++) {
+            raw.put("x" + i, (long) i);
+        }
+        raw.put(DeviceSupervisor.POWER_CYCLES, 1L);
+
+        Map<String, Long> sent = HeartbeatSender.counters(raw);
+
+        assertEquals(32, sent.size());
+        assertEquals(DeviceSupervisor.POWER_CYCLES, sent.keySet().iterator().next());
+        assertEquals(5L, sent.get("sw3-9f"));
+        assertEquals(2L, sent.get("read-errors"));
+        assertEquals(1L, sent.get("c-3d-mark"), "a name must start with a letter");
+        assertTrue(sent.keySet().stream().allMatch(k -> k.matches("[a-z][a-z0-9-]{0,31}")), sent::toString);
+    }
+
+    @Test
+    void aLongDetailIsCutToThreeHundredCharactersAndABlankOneNamesTheError() {
+        String cut = HeartbeatSender.detail(new DeviceHealth.LastError(DeviceError.TIMEOUT, "无应答".repeat(200), STARTED));
+        assertEquals(300, cut.codePointCount(0, cut.length()));
+        assertEquals("TIMEOUT", HeartbeatSender.detail(new DeviceHealth.LastError(DeviceError.TIMEOUT, " ", STARTED)));
     }
 
     @Test
