@@ -14,17 +14,20 @@ import java.util.Optional;
  * @param requestTimeout for one request, answer included
  * @param retries        further attempts of an idempotent request after a failure
  * @param tokenFile      the file holding the kiosk token, absolute; absent means only {@code KIOSK_TOKEN} is used
+ * @param heartbeatInterval between two heartbeats telling the fleet service how the kiosk and its devices are
  */
-public record BackendSettings(URI url, Duration connectTimeout, Duration requestTimeout, int retries, Optional<Path> tokenFile) {
+public record BackendSettings(URI url, Duration connectTimeout, Duration requestTimeout, int retries, Optional<Path> tokenFile,
+                              Duration heartbeatInterval) {
 
     public BackendSettings {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(tokenFile, "tokenFile");
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
     }
 
     BackendSettings withUrl(URI newUrl) {
-        return new BackendSettings(newUrl, connectTimeout, requestTimeout, retries, tokenFile);
+        return new BackendSettings(newUrl, connectTimeout, requestTimeout, retries, tokenFile, heartbeatInterval);
     }
 }

@@ -2,9 +2,12 @@ package org.bianmin.config;
 
 import java.util.Objects;
 
-/** Every device of the kiosk: which is real and which simulated, where each is attached, which are required. */
+/**
+ * Every device of the kiosk: which is real and which simulated, where each is attached, which are required, and how
+ * a hung one is brought back.
+ */
 public record DeviceSettings(IdCardSettings idCard, QrScannerSettings qrScanner, ReceiptPrinterSettings receiptPrinter,
-                             DocumentPrinterSettings documentPrinter, GpioSettings gpio) {
+                             DocumentPrinterSettings documentPrinter, GpioSettings gpio, RecoverySettings recovery) {
 
     public DeviceSettings {
         Objects.requireNonNull(idCard, "idCard");
@@ -12,6 +15,7 @@ public record DeviceSettings(IdCardSettings idCard, QrScannerSettings qrScanner,
         Objects.requireNonNull(receiptPrinter, "receiptPrinter");
         Objects.requireNonNull(documentPrinter, "documentPrinter");
         Objects.requireNonNull(gpio, "gpio");
+        Objects.requireNonNull(recovery, "recovery");
     }
 
     /** Whether the device of {@code kind} must be up for the services that need it. */

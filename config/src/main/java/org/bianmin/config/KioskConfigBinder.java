@@ -145,11 +145,12 @@ final class KioskConfigBinder {
         ConfigNode tokenNode = s.get("tokenFile");
         Optional<String> tokenText = tokenNode.optionalText();
         Path tokenFile = tokenText.map(t -> path(tokenNode, t)).orElse(null);
+        Duration heartbeat = seconds(s.get("heartbeatInterval"), 5, 3600);
         s.rejectUnknownKeys();
-        if (!allSet(url, connect, request, retries) || (tokenText.isPresent() && tokenFile == null)) {
+        if (!allSet(url, connect, request, retries, heartbeat) || (tokenText.isPresent() && tokenFile == null)) {
             return null;
         }
-        return new BackendSettings(url, connect, request, retries, Optional.ofNullable(tokenFile));
+        return new BackendSettings(url, connect, request, retries, Optional.ofNullable(tokenFile), heartbeat);
     }
 
     /** Null when {@code url} is a plain http(s) base URL. */
@@ -181,9 +182,21 @@ final class KioskConfigBinder {
         ReceiptPrinterSettings receiptPrinter = receiptPrinter(s.section(DeviceKind.RECEIPT_PRINTER.key()));
         DocumentPrinterSettings documentPrinter = documentPrinter(s.section(DeviceKind.DOCUMENT_PRINTER.key()));
         GpioSettings gpio = gpio(s.section("gpio"));
+        RecoverySettings recovery = recovery(s.section("recovery"));
         s.rejectUnknownKeys();
-        return allSet(idCard, qrScanner, receiptPrinter, documentPrinter, gpio)
-                ? new DeviceSettings(idCard, qrScanner, receiptPrinter, documentPrinter, gpio) : null;
+        return allSet(idCard, qrScanner, receiptPrinter, documentPrinter, gpio, recovery)
+                ? new DeviceSettings(idCard, qrScanner, receiptPrinter, documentPrinter, gpio, recovery) : null;
+    }
+
+    private RecoverySettings recovery(ConfigNode s) {
+        Duration check = seconds(s.get("checkInterval"), 2, 600);
+        Integer timeouts = inRange(s.get("timeoutsBeforePowerCycle"), 1, 20,
+                "give how many unanswered health checks in a row call for a power cycle, from 1 to 20, e.g. 3");
+        Duration off = seconds(s.get("powerOff"), 1, 60);
+        Integer perHour = inRange(s.get("maxPowerCyclesPerHour"), 1, 20,
+                "give at most how many power cycles of one device an hour may see, from 1 to 20, e.g. 4");
+        s.rejectUnknownKeys();
+        return allSet(check, timeouts, off, perHour) ? new RecoverySettings(check, timeouts, off, perHour) : null;
     }
 
     private IdCardSettings idCard(ConfigNode s) {

@@ -31,6 +31,7 @@ class BundledDefaultsTest {
         assertEquals(Duration.ofSeconds(15), c.backend().requestTimeout());
         assertEquals(2, c.backend().retries());
         assertTrue(c.backend().tokenFile().isEmpty());
+        assertEquals(Duration.ofSeconds(60), c.backend().heartbeatInterval());
 
         DeviceSettings d = c.devices();
         assertEquals(new IdCardSettings(new DevicePort.Serial("/dev/ttyUSB0"), 115200, true, false), d.idCard());
@@ -40,6 +41,7 @@ class BundledDefaultsTest {
         assertFalse(d.gpio().enabled());
         assertEquals(new GpioSettings.Lights(23, OptionalInt.empty(), OptionalInt.empty(), 24), d.gpio().lights());
         assertEquals(Map.of(DeviceKind.RECEIPT_PRINTER, 5, DeviceKind.ID_CARD, 6), d.gpio().relays());
+        assertEquals(new RecoverySettings(Duration.ofSeconds(15), 3, Duration.ofSeconds(3), 4), d.recovery());
 
         assertEquals(List.of(), c.services());
         SessionSettings s = c.session();
@@ -89,5 +91,8 @@ class BundledDefaultsTest {
         assertEquals(repository.resolve("config/demo-kiosk.token"), demo.backend().tokenFile().orElseThrow());
         assertEquals("demo-kiosk-token", KioskToken.resolve(demo.backend(), Map.of()).value());
         assertEquals(KioskConfigLoader.defaults().session(), demo.session(), "what the demo does not name keeps its default");
+        assertEquals(Duration.ofSeconds(10), demo.backend().heartbeatInterval(), "the fleet page follows the demo closely");
+        assertEquals(new RecoverySettings(Duration.ofSeconds(3), 3, Duration.ofSeconds(3), 4), demo.devices().recovery(),
+                "a stalled simulator is noticed within seconds");
     }
 }

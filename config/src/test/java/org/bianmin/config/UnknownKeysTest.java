@@ -26,7 +26,7 @@ class UnknownKeysTest {
         ConfigProblem p = theOneProblemIn("devices:\n  printer:\n    port: /dev/ttyUSB3\n");
         assertEquals("devices.printer", p.path());
         assertEquals("{…}", p.value());
-        assertEquals("remove it; the keys under devices are idCard, qrScanner, receiptPrinter, documentPrinter, gpio", p.fix());
+        assertEquals("remove it; the keys under devices are idCard, qrScanner, receiptPrinter, documentPrinter, gpio, recovery", p.fix());
     }
 
     @Test

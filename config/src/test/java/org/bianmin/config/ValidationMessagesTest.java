@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,50 @@ class ValidationMessagesTest {
     @Test
     void tooManyRetriesAreRefused() {
         assertProblem(theOneProblemIn("backend:\n  retries: 50\n"), "backend.retries", "50", "is outside 0–10", "from 0 to 10");
+    }
+
+    @Test
+    void aHeartbeatMoreOftenThanEveryFiveSecondsIsRefused() {
+        assertProblem(theOneProblemIn("backend:\n  heartbeatInterval: 1\n"), "backend.heartbeatInterval", "1", "is outside 5–3600 seconds",
+                "give whole seconds from 5 to 3600");
+    }
+
+    @Test
+    void aHeartbeatIntervalWithAUnitIsRefusedWithTheWholeSecondsAdvice() {
+        ConfigProblem p = theOneProblemIn("backend:\n  heartbeatInterval: 10s\n");
+        assertEquals("backend.heartbeatInterval", p.path(), p::toString);
+        assertTrue(p.fix().contains("write whole seconds without a unit"), p::toString);
+    }
+
+    @Test
+    void aHealthCheckIntervalBelowTwoSecondsIsRefused() {
+        assertProblem(theOneProblemIn("devices:\n  recovery:\n    checkInterval: 1\n"), "devices.recovery.checkInterval", "1",
+                "is outside 2–600 seconds", "give whole seconds from 2 to 600");
+    }
+
+    @Test
+    void zeroTimeoutsBeforeAPowerCycleAreRefused() {
+        assertProblem(theOneProblemIn("devices:\n  recovery:\n    timeoutsBeforePowerCycle: 0\n"), "devices.recovery.timeoutsBeforePowerCycle",
+                "0", "is outside 1–20", "unanswered health checks in a row");
+    }
+
+    @Test
+    void aPowerOffLongerThanAMinuteIsRefused() {
+        assertProblem(theOneProblemIn("devices:\n  recovery:\n    powerOff: 120\n"), "devices.recovery.powerOff", "120",
+                "is outside 1–60 seconds", "give whole seconds from 1 to 60");
+    }
+
+    @Test
+    void tooManyPowerCyclesAnHourAreRefused() {
+        assertProblem(theOneProblemIn("devices:\n  recovery:\n    maxPowerCyclesPerHour: 60\n"), "devices.recovery.maxPowerCyclesPerHour",
+                "60", "is outside 1–20", "from 1 to 20");
+    }
+
+    @Test
+    void recoveryKeysInRangeAreTaken() {
+        KioskConfig c = KioskConfigLoader.parse("devices:\n  recovery:\n    checkInterval: 2\n    timeoutsBeforePowerCycle: 1\n"
+                + "    powerOff: 60\n    maxPowerCyclesPerHour: 20\n");
+        assertEquals(new RecoverySettings(Duration.ofSeconds(2), 1, Duration.ofSeconds(60), 20), c.devices().recovery());
     }
 
     @Test

@@ -3,13 +3,20 @@ package org.bianmin.kiosk;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.bianmin.config.DeviceKind;
+import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
@@ -18,11 +25,15 @@ import org.bianmin.device.idcard.sim.IdCardSimulator;
 import org.bianmin.kiosk.backend.HttpKioskBackend;
 import org.bianmin.kiosk.backend.RetryPolicy;
 import org.bianmin.kiosk.devices.DeviceBridge;
+import org.bianmin.kiosk.devices.DeviceHealth;
+import org.bianmin.kiosk.devices.DeviceSupervisor;
+import org.bianmin.kiosk.devices.HeartbeatSender;
 import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.document.PdfBoxPreviewRenderer;
 import org.bianmin.kiosk.document.PdfSignatureVerifier;
 import org.bianmin.kiosk.document.TrustAnchorException;
 import org.bianmin.kiosk.print.LedgerPrinting;
+import org.bianmin.kiosk.visit.Availability;
 import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.ScheduledVisitTimer;
 import org.bianmin.kiosk.visit.Step;
@@ -32,9 +43,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk's composition root: config → devices → backend client → document check, printing →
- * the visit machine → the bridge from devices to visits. Screens attach to {@link #machine()}; this
- * class knows no JavaFX.
+ * The kiosk's composition root: config → devices and their supervisor → backend client → document check,
+ * printing → the visit machine → the bridge from devices to visits → the heartbeat. Screens attach to
+ * {@link #machine()}, the maintenance screens read {@link #deviceHealth()}; this class knows no JavaFX.
  */
 public final class KioskApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
@@ -72,9 +83,12 @@ public final class KioskApp implements AutoCloseable {
     private final ExecutorService worker;
     private final VisitMachine machine;
     private final DeviceBridge bridge;
+    private final DeviceSupervisor supervisor;
+    private final HeartbeatSender heartbeat;
 
     private KioskApp(KioskConfig config, KioskDevices devices, HttpKioskBackend backend, LedgerPrinting printing,
-                     ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge) {
+                     ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge,
+                     DeviceSupervisor supervisor, HeartbeatSender heartbeat) {
         this.config = config;
         this.devices = devices;
         this.backend = backend;
@@ -83,6 +97,8 @@ public final class KioskApp implements AutoCloseable {
         this.worker = worker;
         this.machine = machine;
         this.bridge = bridge;
+        this.supervisor = supervisor;
+        this.heartbeat = heartbeat;
     }
 
     /**
@@ -91,6 +107,7 @@ public final class KioskApp implements AutoCloseable {
      * @throws KioskStartException with a one-line reason and what to do, when the kiosk cannot serve at all
      */
     public static KioskApp start(KioskConfig config, KioskToken token, Options options) throws KioskStartException {
+        Instant startedAt = options.clock().instant();
         PdfSignatureVerifier verifier;
         if (config.trustAnchors().isEmpty()) {
             throw new KioskStartException("trustAnchors is empty: the kiosk could not check any document's signature; add the"
@@ -137,13 +154,40 @@ public final class KioskApp implements AutoCloseable {
                         () -> UUID.randomUUID().toString().replace("-", "")),
                 settings(config), machineThread, worker, new ScheduledVisitTimer(machineThread, options.clock()));
         DeviceBridge bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(),
-                devices.documentPrinter(), devices.sensors(), devices.indicators());
+                devices.documentPrinter(), devices.sensors(), devices.indicators(), required(config.devices()));
+        DeviceSupervisor supervisor = new DeviceSupervisor(devices.watched(), devices.powerRelay(),
+                DeviceSupervisor.Settings.from(config.devices().recovery()));
+        HeartbeatSender heartbeat = new HeartbeatSender(backend, supervisor::health, machine::servicesOut,
+                config.backend().heartbeatInterval(), new HeartbeatSender.Identity(KioskVersion.current(), config.version(), startedAt),
+                options.clock());
+        supervisor.addListener(bridge::healthChanged);
+        supervisor.addListener(h -> heartbeat.sendSoon());
         machine.start();
         bridge.start();
+        supervisor.start();
         backend.startHealthCheck(Duration.ofSeconds(10));
+        heartbeat.start();
         log.info("kiosk {} started: backend {}, {} device problem(s)", config.identity().kioskId(), config.backend().url(),
                 devices.problems().size());
-        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge);
+        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat);
+    }
+
+    /** The devices the config calls required, as the visit names them. */
+    static Set<Availability.Equipment> required(DeviceSettings d) {
+        Set<Availability.Equipment> required = EnumSet.noneOf(Availability.Equipment.class);
+        if (d.required(DeviceKind.ID_CARD)) {
+            required.add(Availability.Equipment.ID_CARD_READER);
+        }
+        if (d.required(DeviceKind.QR_SCANNER)) {
+            required.add(Availability.Equipment.SCANNER);
+        }
+        if (d.required(DeviceKind.DOCUMENT_PRINTER)) {
+            required.add(Availability.Equipment.DOCUMENT_PRINTER);
+        }
+        if (d.required(DeviceKind.RECEIPT_PRINTER)) {
+            required.add(Availability.Equipment.RECEIPT_PRINTER);
+        }
+        return required;
     }
 
     /** The visit machine's settings from the config. */
@@ -180,9 +224,31 @@ public final class KioskApp implements AutoCloseable {
         return backend;
     }
 
-    /** Ends any visit, then closes the bridge, the machine, printing, the backend client and the devices. */
+    /** The supervisor of the devices: their health, checks on demand, listeners. */
+    public DeviceSupervisor supervisor() {
+        return supervisor;
+    }
+
+    /** Every device's health as last checked, in a fixed order: what the maintenance screens list. */
+    public List<DeviceHealth> deviceHealth() {
+        return supervisor.health();
+    }
+
+    /** Power-cycles a device through its relay and reopens it; see {@link DeviceSupervisor#powerCycle(String)}. */
+    public CompletableFuture<DeviceHealth> powerCycle(String device) {
+        return supervisor.powerCycle(device);
+    }
+
+    /** The heartbeat: maintenance mode plugs its mode in with {@link HeartbeatSender#modeFrom} and asks for a beat on change. */
+    public HeartbeatSender heartbeat() {
+        return heartbeat;
+    }
+
+    /** Ends any visit, then closes the heartbeat, the supervisor, the bridge, the machine, printing, the backend client and the devices. */
     @Override
     public void close() {
+        heartbeat.close();
+        supervisor.close();
         machine.close();
         bridge.close();
         machineThread.shutdown();

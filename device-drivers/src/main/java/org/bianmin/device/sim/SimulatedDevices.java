@@ -42,6 +42,10 @@ public final class SimulatedDevices implements AutoCloseable {
 
     public enum Wiring { MEMORY, PTY }
 
+    public static final String ID_CARD = "id-card";
+    public static final String QR_SCANNER = "qr-scanner";
+    public static final String RECEIPT_PRINTER = "receipt-printer";
+
     /**
      * @param ptyDir where the pty links are made when {@code wiring} is PTY
      * @param receipts where the printer simulator writes each receipt as .txt and .png, if anywhere
@@ -191,6 +195,46 @@ public final class SimulatedDevices implements AutoCloseable {
 
     public EscPosReceiptPrinter printer() {
         return printer;
+    }
+
+    /**
+     * Cuts the power of the simulated device called {@code name} ({@code id-card}, {@code qr-scanner} or
+     * {@code receipt-printer}): it answers nothing until {@link #powerOn}.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public void powerOff(String name) {
+        switch (name) {
+            case ID_CARD -> idCardSimulator.powerOff();
+            case QR_SCANNER -> scannerSimulator.powerOff();
+            case RECEIPT_PRINTER -> printerSimulator.powerOff();
+            default -> throw unknown(name);
+        }
+    }
+
+    /** Powers the simulated device called {@code name} again: it boots afresh (see each simulator's powerOn). */
+    public void powerOn(String name) {
+        switch (name) {
+            case ID_CARD -> idCardSimulator.powerOn();
+            case QR_SCANNER -> scannerSimulator.powerOn();
+            case RECEIPT_PRINTER -> printerSimulator.powerOn();
+            default -> throw unknown(name);
+        }
+    }
+
+    /** Whether the simulated device called {@code name} has power. */
+    public boolean powered(String name) {
+        return switch (name) {
+            case ID_CARD -> idCardSimulator.powered();
+            case QR_SCANNER -> scannerSimulator.powered();
+            case RECEIPT_PRINTER -> printerSimulator.powered();
+            default -> throw unknown(name);
+        };
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("no simulated device is called '" + name + "'; the simulated devices are "
+                + ID_CARD + ", " + QR_SCANNER + " and " + RECEIPT_PRINTER);
     }
 
     /** Closes drivers before simulators and simulators before their cables. */

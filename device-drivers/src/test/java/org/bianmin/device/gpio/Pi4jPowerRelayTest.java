@@ -68,6 +68,19 @@ class Pi4jPowerRelayTest {
     }
 
     @Test
+    void theMockHandHearsEachPowerChangeOfTheRelayAsTheDeviceLosesAndRegainsPower() throws Exception {
+        Pi4jPowerRelay relay = bench.relay(RelaySettings.DEFAULTS);
+        List<Boolean> powered = new CopyOnWriteArrayList<>();
+        bench.hand.onPowerChange(PRINTER, powered::add);
+        relay.powerCycle(PRINTER, () -> { });
+        assertEquals(List.of(false), powered);
+        bench.clock.advanceMillis(3_000);
+        assertEquals(List.of(false, true), powered);
+        assertThrows(IllegalArgumentException.class, () -> bench.hand.onPowerChange("qr-scanner", p -> { }),
+                "no relay is configured for the scanner");
+    }
+
+    @Test
     void theSettleTimeDelaysTheReopenAfterPowerReturns() throws Exception {
         Pi4jPowerRelay relay = bench.relay(new RelaySettings(Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofMinutes(10)));
         watchPrinterPower();

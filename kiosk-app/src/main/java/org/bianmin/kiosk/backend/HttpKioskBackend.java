@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Retries: GET services, GET indicators, GET pdf and PUT prints are tried up to
  * {@link RetryPolicy#maxAttempts()} times when there is no answer or a 5xx (and a GET also after a 429
- * that says {@code Retry-After}); POST identifications, documents and evaluations are sent once.
+ * that says {@code Retry-After}); POST identifications, documents and evaluations are sent once, and so is
+ * PUT heartbeat (a heartbeat that failed is stale by the next one).
  *
  * <p>Connectivity: {@link #online()} turns false when a call gets no answer or a 5xx or an answer the
  * contract does not allow, and true when the backend answers within the contract (a 4xx problem included).
@@ -313,6 +314,16 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
             return rejected("submitEvaluation: grade " + evaluation.grade() + " needs at least one indicator");
         }
         return enqueue(new EvaluationReport(evaluation));
+    }
+
+    @Override
+    public CompletableFuture<Void> heartbeat(Heartbeat heartbeat) {
+        if (heartbeat == null) {
+            return rejected("putHeartbeat: no heartbeat given");
+        }
+        // not retried: a heartbeat that did not get through is stale by the next one
+        return submit(new Call<>("putHeartbeat", "PUT", API + "{kioskId}/heartbeat", "/heartbeat", HeartbeatJson.bytes(heartbeat), JSON,
+                false, true, r -> null));
     }
 
     @Override

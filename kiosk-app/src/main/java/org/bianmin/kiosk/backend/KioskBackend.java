@@ -35,6 +35,12 @@ public interface KioskBackend {
     /** Submits one evaluation of a 办件编号 issued here (operation submitEvaluation). */
     CompletableFuture<Void> evaluate(Evaluation evaluation);
 
+    /**
+     * Tells the fleet service how the kiosk and its devices are (operation putHeartbeat). Sent once, never retried:
+     * the next heartbeat carries newer news.
+     */
+    CompletableFuture<Void> heartbeat(Heartbeat heartbeat);
+
     /** Whether the last exchange with the backend succeeded (false until the first one does). */
     boolean online();
 

@@ -2,7 +2,10 @@ package org.bianmin.kiosk.devices;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.bianmin.device.Device;
 import org.bianmin.device.DeviceEvent;
@@ -27,9 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects the kiosk's devices to the visit: a card placed or lifted, a code scanned, someone walking
- * up become the machine's inputs; link losses and printer faults change which services are offered;
- * the guide light blinks while the kiosk waits for a card. Device events arrive on the devices' own
- * threads; the machine takes inputs from any thread, so nothing here touches a screen.
+ * up become the machine's inputs; link losses, printer faults and the {@link DeviceSupervisor}'s verdicts
+ * (a device failing its health checks, or down) change which services are offered; the guide light blinks
+ * while the kiosk waits for a card. Device events arrive on the devices' own threads; the machine takes
+ * inputs from any thread, so nothing here touches a screen.
  */
 public final class DeviceBridge implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeviceBridge.class);
@@ -41,13 +45,24 @@ public final class DeviceBridge implements AutoCloseable {
     private final Device documentPrinter;
     private final Optional<Sensors> sensors;
     private final Optional<Indicators> indicators;
+    private final Set<Availability.Equipment> required;
     private final List<Runnable> detach = new ArrayList<>();
+    private final Map<String, DeviceHealth> health = new ConcurrentHashMap<>();
     private volatile boolean receiptPaperOut;
     private volatile boolean guideBlinking;
 
+    /** With the default required devices ({@link Availability#DEFAULT_REQUIRED}). */
     public DeviceBridge(VisitMachine machine, Optional<IdCardReader> reader, Optional<QrScanner> scanner,
                         Optional<ReceiptPrinter> receiptPrinter, Device documentPrinter, Optional<Sensors> sensors,
                         Optional<Indicators> indicators) {
+        this(machine, reader, scanner, receiptPrinter, documentPrinter, sensors, indicators, Availability.DEFAULT_REQUIRED);
+    }
+
+    /** @param required the devices the config calls required */
+    public DeviceBridge(VisitMachine machine, Optional<IdCardReader> reader, Optional<QrScanner> scanner,
+                        Optional<ReceiptPrinter> receiptPrinter, Device documentPrinter, Optional<Sensors> sensors,
+                        Optional<Indicators> indicators, Set<Availability.Equipment> required) {
+        this.required = Set.copyOf(required);
         this.machine = machine;
         this.reader = reader;
         this.scanner = scanner;
@@ -118,16 +133,28 @@ public final class DeviceBridge implements AutoCloseable {
         }
     }
 
+    /**
+     * The supervisor's new verdict on a device: a device failing its checks or down is taken out of the
+     * services that need it until it is back. A card reader back in service is armed again.
+     */
+    public void healthChanged(DeviceHealth h) {
+        health.put(h.name(), h);
+        if (h.usable()) {
+            reader.filter(r -> r.name().equals(h.name()) && r.state() == DeviceState.ENABLED && !r.armed()).ifPresent(IdCardReader::arm);
+        }
+        availabilityChanged();
+    }
+
     private void availabilityChanged() {
-        Availability now = new Availability(reader.map(DeviceBridge::usable).orElse(false),
-                scanner.map(DeviceBridge::usable).orElse(false), usable(documentPrinter),
-                receiptPrinter.map(DeviceBridge::usable).orElse(false) && !receiptPaperOut);
+        Availability now = new Availability(reader.map(this::usable).orElse(false),
+                scanner.map(this::usable).orElse(false), usable(documentPrinter),
+                receiptPrinter.map(this::usable).orElse(false) && !receiptPaperOut, required);
         log.debug("devices: {}", now);
         machine.devicesChanged(now);
     }
 
-    private static boolean usable(Device d) {
-        return d.state() == DeviceState.ENABLED;
+    private boolean usable(Device d) {
+        return d.state() == DeviceState.ENABLED && Optional.ofNullable(health.get(d.name())).map(DeviceHealth::usable).orElse(true);
     }
 
     /** The guide light blinks while the kiosk waits for a card and is dark otherwise. */

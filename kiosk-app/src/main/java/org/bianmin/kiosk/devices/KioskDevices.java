@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.bianmin.config.DeviceKind;
 import org.bianmin.config.DevicePort;
 import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.DocumentDestination;
 import org.bianmin.config.GpioSettings;
 import org.bianmin.config.PaperWidth;
+import org.bianmin.config.RecoverySettings;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceEvent;
 import org.bianmin.device.DeviceException;
@@ -28,7 +32,10 @@ import org.bianmin.device.gpio.GpioPins;
 import org.bianmin.device.gpio.GpioScheduler;
 import org.bianmin.device.gpio.Indicators;
 import org.bianmin.device.gpio.Pi4jIndicators;
+import org.bianmin.device.gpio.Pi4jPowerRelay;
 import org.bianmin.device.gpio.Pi4jSensors;
+import org.bianmin.device.gpio.PowerRelay;
+import org.bianmin.device.gpio.RelaySettings;
 import org.bianmin.device.gpio.SensorSettings;
 import org.bianmin.device.gpio.Sensors;
 import org.bianmin.device.gpio.sim.MockGpio;
@@ -58,9 +65,11 @@ import org.slf4j.LoggerFactory;
  * The kiosk's devices as its config describes them, opened and enabled: the serial ID card reader, QR
  * scanner and receipt printer (real, or all three simulated on the other end of in-memory cables, paced
  * at the configured baud rates), the A4 printer (a CUPS queue, or a simulator printing into a
- * directory) and the GPIO lights and sensors (real pins or Pi4J's mock platform). Ledgers and statistics of real devices persist under
- * the kiosk's state directory. A device that cannot be opened is left out with a logged reason, so the
- * services that need it are greyed out rather than the kiosk failing to start.
+ * directory), the GPIO lights and sensors (real pins or Pi4J's mock platform) and the power relay when
+ * relays are wired. With simulated GPIO, the relays switch the simulators' power. Ledgers and statistics
+ * of real devices persist under the kiosk's state directory. A device that cannot be opened stays closed
+ * with a logged reason (the {@link DeviceSupervisor} tries it again), or is left out when its driver cannot
+ * even be built, so the services that need it are greyed out rather than the kiosk failing to start.
  */
 public final class KioskDevices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskDevices.class);
@@ -76,8 +85,15 @@ public final class KioskDevices implements AutoCloseable {
         }
     }
 
+    /** Settle time after a relay restores power to a real device [U: USB serial adapters re-enumerate in about 1–2 s]. */
+    private static final Duration USB_SETTLE = Duration.ofSeconds(2);
+    private static final Set<String> SIMULATED_SERIAL = Set.of(SimulatedDevices.ID_CARD, SimulatedDevices.QR_SCANNER,
+            SimulatedDevices.RECEIPT_PRINTER);
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, DeviceException> openFailures = new LinkedHashMap<>();
+    private DeviceSettings settings;
     private SimulatedDevices simulated;
     private IdCardReader reader;
     private QrScanner scanner;
@@ -86,6 +102,7 @@ public final class KioskDevices implements AutoCloseable {
     private Pi4jIndicators indicators;
     private Pi4jSensors sensors;
     private MockGpio mockGpio;
+    private Pi4jPowerRelay powerRelay;
 
     private KioskDevices() {}
 
@@ -95,11 +112,12 @@ public final class KioskDevices implements AutoCloseable {
      */
     public static KioskDevices open(DeviceSettings settings, Path stateDir, SimulationOutput output) throws DeviceException {
         KioskDevices d = new KioskDevices();
+        d.settings = settings;
         try {
             Files.createDirectories(stateDir);
             d.openSerialDevices(settings, stateDir, output);
             d.openDocumentPrinter(settings, stateDir);
-            d.openGpio(settings.gpio());
+            d.openGpio(settings.gpio(), settings.recovery());
             return d;
         } catch (IOException e) {
             d.close();
@@ -174,17 +192,28 @@ public final class KioskDevices implements AutoCloseable {
         T create() throws DeviceException, LinkException;
     }
 
+    /** The device opened and enabled; closed when it would not open (to be tried again); null when it cannot be built. */
     private <T extends org.bianmin.device.Device> T tryOpen(String name, Opener<T> opener) {
+        T device;
         try {
-            T device = closing(opener.create());
-            device.open();
-            device.enable();
-            return device;
+            device = closing(opener.create());
         } catch (DeviceException e) {
-            problems.add(name + ": " + e.getMessage());
-            log.warn("{} is out of service: {}", name, e.getMessage());
+            outOfService(name, e);
             return null;
         }
+        try {
+            device.open();
+            device.enable();
+        } catch (DeviceException e) {
+            outOfService(name, e);
+        }
+        return device;
+    }
+
+    private void outOfService(String name, DeviceException e) {
+        problems.add(name + ": " + e.getMessage());
+        openFailures.put(name, e);
+        log.warn("{} is out of service: {}", name, e.technicianLine());
     }
 
     private void openDocumentPrinter(DeviceSettings s, Path stateDir) throws DeviceException {
@@ -203,22 +232,28 @@ public final class KioskDevices implements AutoCloseable {
             p.open();
             p.enable();
         } catch (DeviceException e) {
-            problems.add("document-printer: " + e.getMessage());
-            log.warn("document-printer is out of service: {}", e.getMessage());
+            outOfService("document-printer", e);
         }
     }
 
-    private void openGpio(GpioSettings g) {
+    private void openGpio(GpioSettings g, RecoverySettings recovery) {
         if (!g.enabled()) {
             return;
         }
+        Context pi4j;
+        GpioPins pins;
         try {
-            Context pi4j = g.simulated() ? GpioContexts.mock() : GpioContexts.gpiod(Optional.empty());
+            pi4j = g.simulated() ? GpioContexts.mock() : GpioContexts.gpiod(Optional.empty());
             toClose.add(0, pi4j::shutdown);
-            Map<String, Integer> relays = new java.util.LinkedHashMap<>();
+            Map<String, Integer> relays = new LinkedHashMap<>();
             g.relays().forEach((kind, pin) -> relays.put(kind.deviceName(), pin));
-            GpioPins pins = new GpioPins(g.lights().cardReader(), g.lights().fault(), g.presenceSensor(), g.doorSwitch(), relays,
+            pins = new GpioPins(g.lights().cardReader(), g.lights().fault(), g.presenceSensor(), g.doorSwitch(), relays,
                     g.relaysActiveLow(), g.lightsActiveLow());
+        } catch (RuntimeException e) {
+            gpioOutOfService(new DeviceException(DeviceError.GPIO_FAULT, e.getMessage(), e));
+            return;
+        }
+        try {
             GpioScheduler lights = closing(GpioScheduler.onOwnThread("lights"));
             GpioScheduler sense = closing(GpioScheduler.onOwnThread("sensors"));
             indicators = closing(new Pi4jIndicators("lights", pi4j, pins, lights, Statistics.inMemory()));
@@ -230,11 +265,66 @@ public final class KioskDevices implements AutoCloseable {
             if (g.simulated()) {
                 mockGpio = new MockGpio(pi4j, pins);
             }
+        } catch (DeviceException e) {
+            gpioOutOfService(e);
+        } catch (RuntimeException e) {
+            gpioOutOfService(new DeviceException(DeviceError.GPIO_FAULT, e.getMessage(), e));
+        }
+        if (!pins.relays().isEmpty()) {
+            openPowerRelay(pi4j, pins, g.simulated(), recovery);
+        }
+    }
+
+    private void gpioOutOfService(DeviceException e) {
+        problems.add("gpio: " + e.getMessage());
+        openFailures.put("lights", e);
+        openFailures.put("sensors", e);
+        log.warn("GPIO is out of service: {}", e.technicianLine());
+        indicators = null;
+        sensors = null;
+    }
+
+    /**
+     * The relays of {@code gpio.relays}, timed by {@code devices.recovery}. With simulated GPIO, each relay switches
+     * the power of the simulator it names.
+     */
+    private void openPowerRelay(Context pi4j, GpioPins pins, boolean simulatedPins, RecoverySettings recovery) {
+        // a real device on USB needs a moment after power returns before its port is back; a simulator none
+        Duration settle = simulatedPins ? Duration.ZERO : USB_SETTLE;
+        RelaySettings timing = new RelaySettings(recovery.powerOff(), settle, recovery.maxPowerCyclesPerHour(), Duration.ofHours(1));
+        try {
+            GpioScheduler relayThread = closing(GpioScheduler.onOwnThread("power-relay"));
+            Pi4jPowerRelay relay = closing(new Pi4jPowerRelay("power-relay", pi4j, pins, timing, relayThread, Statistics.inMemory()));
+            relay.open();
+            relay.enable();
+            powerRelay = relay;
         } catch (DeviceException | RuntimeException e) {
-            problems.add("gpio: " + e.getMessage());
-            log.warn("GPIO is out of service: {}", e.getMessage());
-            indicators = null;
-            sensors = null;
+            problems.add("power-relay: " + e.getMessage());
+            log.warn("the power relay is out of service; hung devices are reopened only: {}", e.getMessage());
+            return;
+        }
+        if (simulatedPins) {
+            MockGpio hand = new MockGpio(pi4j, pins);
+            for (String device : pins.relays().keySet()) {
+                hand.onPowerChange(device, powered -> simulatedPower(device, powered));
+            }
+        }
+    }
+
+    /** A relay on the mock pins switched: the simulator behind it loses or regains power. */
+    private void simulatedPower(String device, boolean powered) {
+        if (simulated != null && SIMULATED_SERIAL.contains(device)) {
+            if (powered) {
+                simulated.powerOn(device);
+            } else {
+                simulated.powerOff(device);
+            }
+        } else if (documentPrinter instanceof SpoolDocumentPrinter spool && documentPrinter.name().equals(device)) {
+            if (powered) {
+                spool.online();
+            } else {
+                spool.offline();
+            }
         }
     }
 
@@ -273,6 +363,52 @@ public final class KioskDevices implements AutoCloseable {
 
     public Optional<Sensors> sensors() {
         return Optional.ofNullable(sensors);
+    }
+
+    /** The power relay when {@code devices.gpio.relays} wires any and it opened. */
+    public Optional<PowerRelay> powerRelay() {
+        return Optional.ofNullable(powerRelay);
+    }
+
+    /**
+     * Every device the config names, for the {@link DeviceSupervisor}: the serial devices and the A4 printer with
+     * their {@code required} flag and the printers' paper, the lights and sensors when GPIO is enabled. A device
+     * whose driver could not be built is listed with the reason.
+     */
+    public List<DeviceSupervisor.Watched> watched() {
+        List<DeviceSupervisor.Watched> all = new ArrayList<>();
+        all.add(watched(DeviceKind.ID_CARD.deviceName(), reader, settings.required(DeviceKind.ID_CARD)));
+        all.add(watched(DeviceKind.QR_SCANNER.deviceName(), scanner, settings.required(DeviceKind.QR_SCANNER)));
+        DeviceSupervisor.Watched receipts = watched(DeviceKind.RECEIPT_PRINTER.deviceName(), receiptPrinter,
+                settings.required(DeviceKind.RECEIPT_PRINTER));
+        if (receiptPrinter instanceof EscPosReceiptPrinter escPos) {
+            receipts = receipts.withPaper(() -> escPos.lastStatus().map(st -> st.paperOut() ? DeviceHealth.Paper.OUT
+                    : st.paperNearEnd() ? DeviceHealth.Paper.LOW : DeviceHealth.Paper.OK));
+        }
+        all.add(receipts);
+        DeviceSupervisor.Watched a4 = watched(DeviceKind.DOCUMENT_PRINTER.deviceName(), documentPrinter,
+                settings.required(DeviceKind.DOCUMENT_PRINTER));
+        Optional<CupsDocumentPrinter> cups = documentPrinter instanceof SpoolDocumentPrinter spool ? Optional.of(spool.driver())
+                : documentPrinter instanceof CupsDocumentPrinter c ? Optional.of(c) : Optional.empty();
+        if (cups.isPresent()) {
+            CupsDocumentPrinter c = cups.get();
+            a4 = a4.withPaper(() -> c.lastStatus().map(st -> st.paperOut() ? DeviceHealth.Paper.OUT
+                    : st.paperLow() ? DeviceHealth.Paper.LOW : DeviceHealth.Paper.OK));
+        }
+        all.add(a4);
+        if (settings.gpio().enabled()) {
+            all.add(watched("lights", indicators, false));
+            all.add(watched("sensors", sensors, false));
+        }
+        return List.copyOf(all);
+    }
+
+    private DeviceSupervisor.Watched watched(String name, org.bianmin.device.Device device, boolean required) {
+        if (device != null) {
+            return DeviceSupervisor.Watched.device(name, device, required);
+        }
+        DeviceException why = openFailures.getOrDefault(name, new DeviceException(DeviceError.BAD_SETTINGS, name + " was not opened"));
+        return DeviceSupervisor.Watched.missing(name, required, why);
     }
 
     /** The simulators' hooks when the serial devices are simulated (place a card, scan a code, paper out). */

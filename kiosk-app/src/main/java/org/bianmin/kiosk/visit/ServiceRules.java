@@ -37,6 +37,9 @@ public final class ServiceRules {
         if (!devices.documentPrinter()) {
             return Optional.of(Unavailable.PRINTER_OUT_OF_SERVICE);
         }
+        if (!devices.receiptPrinter() && devices.required().contains(Availability.Equipment.RECEIPT_PRINTER)) {
+            return Optional.of(Unavailable.RECEIPT_PRINTER_OUT_OF_SERVICE);
+        }
         Set<IdentifyMethod> m = methods(serviceCode);
         boolean canIdentify = (m.contains(IdentifyMethod.ID_CARD) && devices.idCardReader())
                 || (m.contains(IdentifyMethod.QR_CODE) && devices.scanner());
@@ -60,5 +63,5 @@ public final class ServiceRules {
     }
 
     /** Why a service tile is greyed out. */
-    public enum Unavailable { BACKEND_OFFLINE, PRINTER_OUT_OF_SERVICE, READER_OUT_OF_SERVICE }
+    public enum Unavailable { BACKEND_OFFLINE, PRINTER_OUT_OF_SERVICE, RECEIPT_PRINTER_OUT_OF_SERVICE, READER_OUT_OF_SERVICE }
 }

@@ -101,6 +101,8 @@ public final class VisitMachine implements AutoCloseable {
     private int secondsTotal;
     private boolean backendOnline;
     private Availability devices = Availability.all();
+    /** Written on the machine's thread at each publish, read by the heartbeat. */
+    private volatile List<String> servicesOut = List.of();
     private List<ServiceInfo> catalogue = List.of();
     private IndicatorSet indicators;
     private ServiceInfo service;
@@ -437,6 +439,14 @@ public final class VisitMachine implements AutoCloseable {
 
     public void codeScanned(String code) {
         post(() -> onCodeScanned(code));
+    }
+
+    /**
+     * The codes of the services out of service now because a device they need is down (a backend outage is not
+     * counted: it is the backend's to know). Any thread.
+     */
+    public List<String> servicesOut() {
+        return servicesOut;
     }
 
     /** Which devices can serve now; greys out the services that need one that cannot. */
@@ -986,7 +996,10 @@ public final class VisitMachine implements AutoCloseable {
                 step == Step.PREVIEW ? data.pages : List.of(), page, zoom, Map.copyOf(progress),
                 Optional.ofNullable(data.ticket), receiptMissing, cardOnReader,
                 step == Step.EVALUATE ? Optional.ofNullable(indicators) : Optional.empty(), evaluatePhase,
-                Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem));
+                Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem), devices.requiredOut());
+        servicesOut = tiles().stream()
+                .filter(t -> t.unavailable().filter(why -> why != ServiceRules.Unavailable.BACKEND_OFFLINE).isPresent())
+                .map(ServiceTile::code).toList();
         lastView = v;
         for (Consumer<VisitView> l : viewListeners) {
             tell(l, v);

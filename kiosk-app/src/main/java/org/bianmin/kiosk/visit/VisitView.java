@@ -25,6 +25,7 @@ import org.bianmin.kiosk.print.PrintProgress;
  * @param zoom 1.0 = page fits the screen
  * @param cardOnReader the card used for this visit (or left from the last one) is still on the reader
  * @param receiptMissing the document printed but its receipt did not
+ * @param devicesOut the required devices that are out of service now, for Home to name
  */
 public record VisitView(long visit, Step step, Language language, boolean elderMode, int secondsLeft, int secondsTotal,
                         boolean warning, boolean backendOnline, List<ServiceTile> services, Optional<ServiceInfo> service,
@@ -32,7 +33,8 @@ public record VisitView(long visit, Step step, Language language, boolean elderM
                         Optional<ShownIdentity> identity, List<BufferedImage> pages, int page, double zoom,
                         Map<PrintPart, PrintProgress> printProgress, Optional<DocumentTicket> ticket, boolean receiptMissing,
                         boolean cardOnReader, Optional<IndicatorSet> indicators, EvaluatePhase evaluatePhase,
-                        Optional<Grade> grade, Set<String> chosenIndicators, Optional<Problem> problem) {
+                        Optional<Grade> grade, Set<String> chosenIndicators, Optional<Problem> problem,
+                        List<Availability.Equipment> devicesOut) {
 
     /** Where the Identify screen is: waiting for a card or code, or checking the one presented. */
     public enum IdentifyPhase { WAITING, CHECKING }
@@ -49,6 +51,6 @@ public record VisitView(long visit, Step step, Language language, boolean elderM
         return "VisitView[visit " + visit + ", " + step + ", " + language + (elderMode ? ", elder" : "") + ", " + secondsLeft
                 + "s left" + (backendOnline ? "" : ", backend offline") + service.map(s -> ", " + s.code()).orElse("")
                 + (pages.isEmpty() ? "" : ", page " + (page + 1) + "/" + pages.size()) + problem.map(p -> ", " + p.kind()).orElse("")
-                + "]";
+                + (devicesOut.isEmpty() ? "" : ", out of service " + devicesOut) + "]";
     }
 }

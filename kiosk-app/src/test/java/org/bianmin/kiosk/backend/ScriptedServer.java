@@ -45,7 +45,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** A request as it arrived. */
-    record Request(String method, String path, String authorization, String body) {
+    record Request(String method, String path, String authorization, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -85,7 +85,7 @@ final class ScriptedServer implements AutoCloseable {
             body = null;
         }
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body));
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"), body));
         Deque<Reply> replies = script.get(key);
         Reply reply;
         synchronized (this) {

@@ -33,7 +33,7 @@ class HeadlessDemoTest {
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
-        command.addAll(List.of(KioskDemo.class.getName(), "--headless", "--out", out.toString()));
+        command.addAll(List.of(KioskDemo.class.getName(), "--headless", "--exit", "--out", out.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + ".txt").toFile())
                 .start();
         boolean ended = p.waitFor(5, TimeUnit.MINUTES);

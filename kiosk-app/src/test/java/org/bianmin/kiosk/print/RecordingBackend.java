@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bianmin.kiosk.backend.BackendException;
 import org.bianmin.kiosk.backend.DocumentTicket;
+import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.Evaluation;
 import org.bianmin.kiosk.backend.Identification;
 import org.bianmin.kiosk.backend.IndicatorSet;
@@ -77,6 +78,11 @@ final class RecordingBackend implements KioskBackend {
 
     @Override
     public CompletableFuture<Void> evaluate(Evaluation evaluation) {
+        return notForPrinting();
+    }
+
+    @Override
+    public CompletableFuture<Void> heartbeat(Heartbeat heartbeat) {
         return notForPrinting();
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.bianmin.kiosk.backend.BackendException;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
+import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.Guide;
 import org.bianmin.kiosk.backend.Identification;
 import org.bianmin.kiosk.backend.IndicatorSet;
@@ -62,6 +63,7 @@ final class FakeBackend implements KioskBackend {
     private volatile boolean online = true;
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     final List<Evaluation> evaluations = new CopyOnWriteArrayList<>();
+    final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final Map<String, String> requested = new ConcurrentHashMap<>();
 
     @Override
@@ -144,6 +146,12 @@ final class FakeBackend implements KioskBackend {
     @Override
     public CompletableFuture<Void> evaluate(Evaluation evaluation) {
         evaluations.add(evaluation);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> heartbeat(Heartbeat heartbeat) {
+        heartbeats.add(heartbeat);
         return CompletableFuture.completedFuture(null);
     }
 

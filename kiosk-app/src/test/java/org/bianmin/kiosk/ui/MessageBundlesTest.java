@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.bianmin.kiosk.backend.Grade;
 import org.bianmin.kiosk.print.PrintPart;
 import org.bianmin.kiosk.print.PrintProgress;
+import org.bianmin.kiosk.visit.Availability;
 import org.bianmin.kiosk.visit.Hint;
 import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.ProblemKind;
@@ -50,6 +51,9 @@ class MessageBundlesTest {
         }
         for (ServiceRules.Unavailable u : ServiceRules.Unavailable.values()) {
             used.add("home.unavailable." + u);
+        }
+        for (Availability.Equipment e : Availability.Equipment.values()) {
+            used.add("home.device-out." + e);
         }
         for (Hint.Kind h : Hint.Kind.values()) {
             if (h != Hint.Kind.DEVICE) {

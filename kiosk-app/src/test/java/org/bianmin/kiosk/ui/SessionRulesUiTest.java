@@ -113,8 +113,12 @@ class SessionRulesUiTest {
         kiosk.awaitView(v -> v.step() == Step.HOME && !v.services().isEmpty() && !v.services().get(0).available());
         assertTrue(KioskUiFixture.fx(() -> kiosk.node("service-" + FakeBackend.CERTIFICATE).isDisabled()));
         assertTrue(kiosk.labels().contains("暂停办理：打印机维护中"));
+        assertTrue(kiosk.has("devices-out"), "Home names the required device that is out");
+        assertTrue(kiosk.labels().contains("文件打印机维护中，事项暂停办理，恢复后将自动开放。"), () -> kiosk.labels().toString());
 
         kiosk.machine.devicesChanged(Availability.all());
+        kiosk.awaitView(v -> v.devicesOut().isEmpty());
+        assertFalse(kiosk.has("devices-out"), "the notice goes when the device is back");
         kiosk.backend.setOnline(false);
         kiosk.awaitView(v -> !v.backendOnline());
         assertTrue(kiosk.has("backend-offline"));

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.bianmin.device.PersonalData;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
+import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.Identification;
 import org.bianmin.kiosk.backend.IndicatorSet;
 import org.bianmin.kiosk.backend.KioskBackend;
@@ -38,6 +39,7 @@ final class FakeBackend implements KioskBackend {
     volatile List<ServiceInfo> catalogue = VisitFixtures.CATALOGUE;
 
     final List<Evaluation> evaluations = new ArrayList<>();
+    final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final List<String> documentRequests = new ArrayList<>();
     private final List<Consumer<Boolean>> connectivity = new CopyOnWriteArrayList<>();
     private volatile boolean online = true;
@@ -108,6 +110,12 @@ final class FakeBackend implements KioskBackend {
     public CompletableFuture<Void> evaluate(Evaluation evaluation) {
         evaluations.add(evaluation);
         return evaluate.answer(() -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> heartbeat(Heartbeat heartbeat) {
+        heartbeats.add(heartbeat);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -115,6 +115,53 @@ class VisitMachineServicesTest {
     }
 
     @Test
+    void aRequiredReceiptPrinterOutOfServiceGreysOutEveryServiceAndHomeNamesIt() {
+        Set<Availability.Equipment> required = EnumSet.allOf(Availability.Equipment.class);
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(true, true, true, false, required)).started();
+
+        k.when().wakes();
+
+        assertTrue(k.view().services().stream()
+                .allMatch(t -> t.unavailable().equals(Optional.of(ServiceRules.Unavailable.RECEIPT_PRINTER_OUT_OF_SERVICE))));
+        assertEquals(List.of(Availability.Equipment.RECEIPT_PRINTER), k.view().devicesOut());
+        assertEquals(List.of("si-participation-certificate", "business-licence", "pesticide-licence"), k.machine.servicesOut(),
+                "the heartbeat's services out");
+        k.when().devicesBecome(new Availability(true, true, true, true, required));
+        assertTrue(k.view().services().stream().allMatch(ServiceTile::available));
+        assertEquals(List.of(), k.view().devicesOut(), "Home stops naming it once it is back");
+        assertEquals(List.of(), k.machine.servicesOut());
+    }
+
+    @Test
+    void aRequiredCardReaderOutOfServiceTakesOutOnlyWhatNeedsItAndHomeNamesIt() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(false, true, true, true)).started();
+
+        k.when().wakes();
+
+        assertEquals(List.of(Availability.Equipment.ID_CARD_READER), k.view().devicesOut());
+        assertTrue(k.view().services().stream().allMatch(ServiceTile::available), "every service still takes a QR code");
+        assertEquals(List.of(), k.machine.servicesOut());
+    }
+
+    @Test
+    void anOptionalDeviceOutOfServiceIsNotNamedOnHome() {
+        VisitScenario k = VisitScenario.aKiosk().devices(new Availability(true, true, true, false)).started();
+
+        k.when().wakes();
+
+        assertEquals(List.of(), k.view().devicesOut());
+    }
+
+    @Test
+    void servicesPausedOnlyForTheBackendAreNotCountedOutForWantOfADevice() {
+        VisitScenario k = VisitScenario.aKiosk().backendOffline().started();
+
+        k.when().wakes();
+
+        assertEquals(List.of(), k.machine.servicesOut());
+    }
+
+    @Test
     void withTheCardReaderOutOfServiceTheCitizensServiceTakesOnlyItsCode() {
         VisitScenario k = VisitScenario.aKiosk().devices(new Availability(false, true, true, true)).started();
         k.given().visitAt(Stage.HOME, IdentifyMethod.ID_CARD);

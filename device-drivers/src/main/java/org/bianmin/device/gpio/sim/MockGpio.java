@@ -5,6 +5,7 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.bianmin.device.gpio.GpioContexts;
 import org.bianmin.device.gpio.GpioPins;
 import org.slf4j.Logger;
@@ -102,6 +103,25 @@ public final class MockGpio {
             throw new IllegalArgumentException("no relay is configured for '" + device + "'; configured: " + pins.relays().keySet());
         }
         return outputHigh(bcm) == pins.relaysActiveLow();
+    }
+
+    /**
+     * Calls {@code powered} with the device's new power state each time its relay switches: true when the relay
+     * is released (powered), honouring {@link GpioPins#relaysActiveLow()}. Pi4J's mock calls it on the thread
+     * that switched the relay. The relay must be claimed (the power relay open) first.
+     *
+     * @throws IllegalArgumentException when no relay is configured for the device, or it is not claimed
+     */
+    public void onPowerChange(String device, Consumer<Boolean> powered) {
+        Integer bcm = pins.relays().get(device);
+        if (bcm == null) {
+            throw new IllegalArgumentException("no relay is configured for '" + device + "'; configured: " + pins.relays().keySet());
+        }
+        DigitalOutput out = pi4j.registry().allByType(DigitalOutput.class).values().stream()
+                .filter(o -> o.address() == bcm).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the relay of '" + device + "' (BCM " + bcm
+                        + ") is not claimed; open the power relay first"));
+        out.addListener(e -> powered.accept(e.state().isHigh() == pins.relaysActiveLow()));
     }
 
     private String claimedInputs() {

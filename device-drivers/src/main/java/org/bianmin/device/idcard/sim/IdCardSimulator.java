@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * requests with the three-state receiver, answers at the configured baud rate (through
  * {@link PacedLink}) after realistic RF delays, keeps the card states of PROTOCOLS.md §1.10 and has
  * hooks to place and lift cards and inject faults. It runs on its own thread from {@link #start()}
- * to {@link #close()}, survives any garbage on the line, and closes its link when closed.
+ * to {@link #close()}, survives any garbage on the line, and closes its link when closed. Unpowered
+ * ({@link #powerOff()}) it answers nothing; powered again it boots at its first baud rate with no
+ * fault pending, and a card left on it is found afresh.
  */
 public final class IdCardSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IdCardSimulator.class);
@@ -102,8 +104,12 @@ public final class IdCardSimulator implements AutoCloseable {
     private final AtomicLong badFrames = new AtomicLong();
     private final AtomicLong repliesSent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final SerialSettings bootSettings;
     private volatile PacedLink paced;
     private volatile boolean running;
+    private volatile boolean powered = true;
+    /** Raised by each power change: a frame half-received when power went is gone. */
+    private volatile long powerChanges;
     private Thread thread;
 
     // guarded by lock
@@ -122,6 +128,7 @@ public final class IdCardSimulator implements AutoCloseable {
         this.options = options;
         this.random = new Random(options.seed());
         this.paced = new PacedLink(deviceEnd, settings);
+        this.bootSettings = settings;
     }
 
     /** Realistic timing and default options. */
@@ -189,6 +196,45 @@ public final class IdCardSimulator implements AutoCloseable {
         log.info("simulator: stalled for {} ms", d.toMillis());
     }
 
+    /** Power is cut: requests go unanswered and are lost. */
+    public void powerOff() {
+        synchronized (lock) {
+            powered = false;
+            powerChanges++;
+        }
+        log.info("simulator: power off");
+    }
+
+    /**
+     * Power is back: the module boots at the baud rate it started with, with no stall or injected fault
+     * pending and no RF frame size set; a card on it is found afresh.
+     */
+    public void powerOn() {
+        synchronized (lock) {
+            if (powered) {
+                return;
+            }
+            stalledUntil = 0;
+            liftDuringNextRead = false;
+            garbageBeforeNextReply = false;
+            corruptNextChecksum = false;
+            failNext = null;
+            failCommand = null;
+            maxRfFrameBytes = 0;
+            if (card != null) {
+                state = CardState.PRESENT_UNREAD;
+            }
+            paced = new PacedLink(wire, bootSettings);
+            powerChanges++;
+            powered = true;
+        }
+        log.info("simulator: power on at {}", bootSettings);
+    }
+
+    public boolean powered() {
+        return powered;
+    }
+
     /**
      * The next request this status belongs to is answered with {@code sw3} and no data: 80 hits the
      * next find, 81 the next select, 40/41/33 the next read (30 01 / 30 10), any other code (60, 66,
@@ -254,7 +300,7 @@ public final class IdCardSimulator implements AutoCloseable {
         return repliesSent.get();
     }
 
-    /** Requests swallowed while stalled. */
+    /** Requests swallowed while stalled or unpowered. */
     public long swallowed() {
         return dropped.get();
     }
@@ -263,8 +309,13 @@ public final class IdCardSimulator implements AutoCloseable {
         SamFrameReceiver receiver = SamFrameReceiver.forRequests();
         byte[] buf = new byte[256];
         long lastByteAt = System.nanoTime();
+        long powerSeen = powerChanges;
         while (running) {
             try {
+                if (powerSeen != powerChanges) {
+                    powerSeen = powerChanges;
+                    receiver.reset();
+                }
                 int n = paced.read(buf, 0, buf.length, Duration.ofMillis(20));
                 if (n == 0) {
                     if (receiver.inFrame() && System.nanoTime() - lastByteAt > options.interByteTimeout().toNanos()) {
@@ -293,7 +344,7 @@ public final class IdCardSimulator implements AutoCloseable {
     }
 
     private void onFrame(SamFrameReceiver.Result result) throws LinkException {
-        if (stalled()) {
+        if (!powered || stalled()) {
             dropped.incrementAndGet();
             return;
         }

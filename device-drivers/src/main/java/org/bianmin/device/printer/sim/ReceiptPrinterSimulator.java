@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * ({@link TcpListeningLink} makes it a network printer on a TCP port), answering {@code DLE EOT n} from its state at the configured baud rate and printing what it is
  * sent into {@link PrintedReceipt}s (text and PNG, optionally written as {@code receipt-NNN.txt/.png}).
  * Named hooks put it into the states a technician meets: paper near end or out, cover open, cutter
- * jam, line noise, a stall. While it cannot print (paper out, cover open, cutter error) it drops
- * print data — it does not buffer it to print later — and still answers status requests.
+ * jam, line noise, a stall for a while or a hang that lasts until its power is cycled. While it cannot
+ * print (paper out, cover open, cutter error) it drops print data — it does not buffer it to print
+ * later — and still answers status requests. Unpowered ({@link #powerOff()}) it answers nothing and
+ * loses what it is sent; powered again it boots afresh, keeping the paper roll and the cover as they are.
  */
 public final class ReceiptPrinterSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReceiptPrinterSimulator.class);
@@ -39,6 +41,8 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     public static final String RECEIPTS = "receipts";
     public static final String CUTS = "cuts";
     public static final String BYTES = "bytes";
+    /** Bytes that reached it unpowered, or were held in a stall when power went: lost. */
+    public static final String BYTES_LOST = "bytes-lost";
 
     /** Line noise: none of these is a status byte (0xx1xx10); 0x11 and 0x13 are XON/XOFF. */
     private static final byte[] NOISE = {(byte) 0xFF, 0x00, (byte) 0xA5, 0x11, 0x55, 0x13, (byte) 0x80, (byte) 0xC3};
@@ -50,7 +54,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     private final SerialLink link;
     private final SerialSettings settings;
     private final PrinterProfile profile;
-    private final EscPosInterpreter interpreter;
+    private volatile EscPosInterpreter interpreter;
     private final Statistics statistics = Statistics.inMemory();
     private final List<PrintedReceipt> receipts = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -64,6 +68,11 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     private Thread thread;
     private volatile boolean running;
     private volatile long stalledUntil = System.nanoTime();
+    /** Hung until its power is cycled (or {@link #unstall()}). */
+    private volatile boolean hung;
+    private volatile boolean powered = true;
+    /** Raised by each power change: bytes held through a stall are lost if power went meanwhile. */
+    private volatile long powerChanges;
     private int nextNumber;
 
     private boolean paperNearEnd;
@@ -162,8 +171,14 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
                 }
                 break;
             }
+            long powerSeen = powerChanges;
             if (waitOutStall()) {
                 lastByteAt = System.nanoTime();
+            }
+            if (!powered || powerSeen != powerChanges) {
+                // an unpowered printer hears nothing; what it had not handled when power went is gone
+                statistics.add(BYTES_LOST, Math.max(n, 0));
+                continue;
             }
             if (n > 0) {
                 lastByteAt = System.nanoTime();
@@ -183,11 +198,14 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         }
     }
 
-    /** Holds what arrived until a stall is over; true if there was one. */
+    /** Holds what arrived until a stall is over or power goes; true if there was one. */
     private boolean waitOutStall() {
         boolean stalled = false;
-        long left;
-        while (running && (left = stalledUntil - System.nanoTime()) > 0) {
+        while (running && powered) {
+            long left = hung ? READ_POLL.toNanos() : stalledUntil - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             stalled = true;
             LockSupport.parkNanos(Math.min(left, READ_POLL.toNanos()));
         }
@@ -314,12 +332,74 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
         stalledUntil = System.nanoTime() + d.toNanos();
     }
 
+    /** Hangs: answers nothing, not even status requests, until its power is cycled or {@link #unstall()}. */
+    public void stall() {
+        hung = true;
+        log.info("receipt printer simulator on {} hangs until its power is cycled", link.name());
+    }
+
+    /** Ends a stall as if the printer came back by itself; what arrived meanwhile is handled now. */
+    public void unstall() {
+        hung = false;
+        stalledUntil = System.nanoTime();
+    }
+
+    /** Whether it is hung or stalled now. */
+    public boolean stalled() {
+        return hung || stalledUntil - System.nanoTime() > 0;
+    }
+
+    /**
+     * Power is cut: it answers nothing and what it is sent is lost; a receipt being printed ends where the
+     * paper is. Paper and cover stay as they are.
+     */
+    public void powerOff() {
+        synchronized (lock) {
+            if (!powered) {
+                return;
+            }
+            powered = false;
+            powerChanges++;
+            if (interpreter.hasContent()) {
+                interpreter.endReceipt(EscPosInterpreter.Ending.TORN);
+            }
+        }
+        log.info("receipt printer simulator on {}: power off", link.name());
+    }
+
+    /**
+     * Power is back: it boots as a printer does, with no stall, no half-read command and default modes, and the
+     * paper roll and cover as they were.
+     */
+    public void powerOn() {
+        synchronized (lock) {
+            if (powered) {
+                return;
+            }
+            hung = false;
+            stalledUntil = System.nanoTime();
+            noisyReplies = 0;
+            interpreter = new EscPosInterpreter(profile, new Host());
+            powerChanges++;
+            powered = true;
+            updatePrinting();
+        }
+        if (settings.flowControl() == SerialSettings.FlowControl.XON_XOFF) {
+            send(new byte[] {EscPos.XON});
+        }
+        log.info("receipt printer simulator on {}: power on", link.name());
+    }
+
+    public boolean powered() {
+        return powered;
+    }
+
     /** The receipts printed so far, oldest first: the last {@link #keepLast} of them. */
     public List<PrintedReceipt> receipts() {
         return List.copyOf(receipts);
     }
 
-    /** Counters: receipts, cuts, bytes received. */
+    /** Counters: receipts, cuts, bytes received, bytes lost to a power cut. */
     public Statistics statistics() {
         return statistics;
     }

@@ -146,6 +146,7 @@ public final class QrScannerSimulator implements AutoCloseable {
     private volatile long stalledUntil = System.nanoTime();
     private volatile Duration triggerWindow;
     private volatile boolean running;
+    private volatile boolean powered = true;
     private boolean windowOpen;
     private long windowUntil;
     private Thread thread;
@@ -208,6 +209,10 @@ public final class QrScannerSimulator implements AutoCloseable {
      */
     public void scan(String text) throws LinkException {
         byte[] wire = wireBytes(text, settings);
+        if (!powered) {
+            log.info("QR scanner simulator is unpowered: the code held up is not read");
+            return;
+        }
         boolean now;
         synchronized (scanLock) {
             if (!hostTrigger) {
@@ -249,6 +254,27 @@ public final class QrScannerSimulator implements AutoCloseable {
     public void stall(Duration d) {
         stalledUntil = System.nanoTime() + d.toNanos();
         log.debug("stalled for {} ms", d.toMillis());
+    }
+
+    /** Power is cut: codes held up are not read and commands go unanswered. */
+    public void powerOff() {
+        powered = false;
+        log.info("QR scanner simulator on {}: power off", link.name());
+    }
+
+    /** Power is back: no stall, no trigger window open and no code waiting; its settings stay as stored. */
+    public void powerOn() {
+        synchronized (scanLock) {
+            stalledUntil = System.nanoTime();
+            windowOpen = false;
+            presented.clear();
+            powered = true;
+        }
+        log.info("QR scanner simulator on {}: power on", link.name());
+    }
+
+    public boolean powered() {
+        return powered;
     }
 
     /** Command frames received, answered or not. */
@@ -362,7 +388,7 @@ public final class QrScannerSimulator implements AutoCloseable {
 
     private void handleFrame(byte[] frame) {
         framesReceived.incrementAndGet();
-        if (System.nanoTime() - stalledUntil < 0) {
+        if (!powered || System.nanoTime() - stalledUntil < 0) {
             log.debug("stalled: command {} is not answered", Hex.of(frame));
             return;
         }

@@ -2,6 +2,7 @@ package org.bianmin.device.printer.sim;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -139,6 +140,47 @@ class ReceiptPrinterSimulatorTest {
         // a real-time request is honoured even inside whatever command the noise started
         assertTrue(EscPosProbe.answers(pair.host(), Duration.ofSeconds(5)));
         assertEquals(20_003, awaitBytes(20_003));
+    }
+
+    @Test
+    void aHangLastsUntilThePowerIsCycledAndThePrinterBootsWithItsPaperAsItWas() throws Exception {
+        start(PrinterProfile.MM80).start();
+        sim.paperNearEnd();
+        sim.stall();
+        assertFalse(EscPosProbe.answers(pair.host(), Duration.ofMillis(300)), "a hung printer answers no status request");
+        assertTrue(sim.stalled());
+
+        sim.powerOff();
+        assertFalse(EscPosProbe.answers(pair.host(), Duration.ofMillis(300)), "an unpowered printer answers nothing");
+        sim.powerOn();
+
+        assertTrue(EscPosProbe.answers(pair.host(), Duration.ofSeconds(5)), "powered again, it answers");
+        assertFalse(sim.stalled());
+        assertTrue((sim.statusBytes()[3] & 0x0C) != 0, "paper near end is kept over the power cycle");
+    }
+
+    @Test
+    void whatIsSentToAnUnpoweredPrinterIsLost() throws Exception {
+        start(PrinterProfile.MM80).start();
+        sim.powerOff();
+        byte[] lost = new EscPosEncoder(PrinterProfile.MM80).encode(Receipt.builder().line("无电时").cut().build());
+        pair.host().write(lost);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sim.statistics().get(ReceiptPrinterSimulator.BYTES_LOST) >= lost.length);
+        sim.powerOn();
+        send(PrinterProfile.MM80, Receipt.builder().line("来电后").cut().build());
+
+        PrintedReceipt first = awaitReceipt(1);
+        assertTrue(first.text().contains("来电后"), first.text());
+        assertFalse(sim.receipts().stream().anyMatch(r -> r.text().contains("无电时")), "nothing of what came while unpowered");
+    }
+
+    @Test
+    void anUnstalledPrinterAnswersWhatItWasAskedMeanwhile() throws Exception {
+        start(PrinterProfile.MM80).start();
+        sim.stall();
+        assertFalse(EscPosProbe.answers(pair.host(), Duration.ofMillis(300)));
+        sim.unstall();
+        assertTrue(EscPosProbe.answers(pair.host(), Duration.ofSeconds(5)));
     }
 
     private long awaitBytes(long n) {

@@ -1,6 +1,7 @@
 package org.bianmin.kiosk.ui.screen;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,7 +23,8 @@ import org.bianmin.kiosk.visit.VisitView;
 /**
  * The service tiles, in the backend's order, in two columns. A tile that cannot be
  * used now stays on screen, greyed, dashed and with the reason in words. Ids: {@code #service-<code>}
- * per tile, {@code #backend-offline} (banner), {@code #card-read} (an ID card is on the reader already).
+ * per tile, {@code #backend-offline} (banner), {@code #devices-out} (a banner naming each required device
+ * that is out of service), {@code #card-read} (an ID card is on the reader already).
  */
 public final class HomeScreen implements Screen {
 
@@ -35,6 +37,13 @@ public final class HomeScreen implements Screen {
             offline.setId("backend-offline");
             offline.getStyleClass().add("banner-warning");
             page.getChildren().add(offline);
+        }
+        if (!view.devicesOut().isEmpty()) {
+            HBox out = Widgets.iconText(Icon.WARNING, Widgets.body(view.devicesOut().stream()
+                    .map(d -> t.get("home.device-out." + d)).collect(Collectors.joining("\n"))));
+            out.setId("devices-out");
+            out.getStyleClass().add("banner-warning");
+            page.getChildren().add(out);
         }
         if (view.cardOnReader() && view.backendOnline()) {
             HBox read = Widgets.iconText(Icon.CARD, Widgets.body(t.get("home.card-read")));
