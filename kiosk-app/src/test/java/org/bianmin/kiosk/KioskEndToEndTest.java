@@ -202,7 +202,7 @@ class KioskEndToEndTest {
         }
     }
 
-    private static Path projectFile(String relative) {
+    static Path projectFile(String relative) {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(relative))) {
                 return d.resolve(relative);
