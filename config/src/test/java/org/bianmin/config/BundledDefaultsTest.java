@@ -51,6 +51,9 @@ class BundledDefaultsTest {
         assertEquals(1, c.notices().size());
         assertEquals(List.of(), c.trustAnchors());
         assertTrue(c.maintenance().pinHash().isEmpty());
+        assertEquals(5, c.maintenance().lockoutAttempts());
+        assertEquals(Duration.ofSeconds(900), c.maintenance().lockout());
+        assertEquals(Duration.ofSeconds(300), c.maintenance().idleTimeout());
     }
 
     @Test
@@ -89,5 +92,12 @@ class BundledDefaultsTest {
         assertEquals(repository.resolve("config/demo-kiosk.token"), demo.backend().tokenFile().orElseThrow());
         assertEquals("demo-kiosk-token", KioskToken.resolve(demo.backend(), Map.of()).value());
         assertEquals(KioskConfigLoader.defaults().session(), demo.session(), "what the demo does not name keeps its default");
+    }
+
+    @Test
+    void theDemoProfileLetsTechniciansInWithTheReadmePin() {
+        KioskConfig demo = KioskConfigLoader.load(Path.of("kiosk-demo.yaml"));
+
+        assertTrue(demo.maintenance().pinHash().orElseThrow().matches("2468".toCharArray()));
     }
 }
