@@ -22,6 +22,14 @@ import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.document.PdfBoxPreviewRenderer;
 import org.bianmin.kiosk.document.PdfSignatureVerifier;
 import org.bianmin.kiosk.document.TrustAnchorException;
+import org.bianmin.kiosk.maintenance.DiagnosticBundle;
+import org.bianmin.kiosk.maintenance.KioskDevicesMaintenance;
+import org.bianmin.kiosk.maintenance.KioskLog;
+import org.bianmin.kiosk.maintenance.MaintenanceAudit;
+import org.bianmin.kiosk.maintenance.MaintenanceMode;
+import org.bianmin.kiosk.maintenance.MountedVolumes;
+import org.bianmin.kiosk.maintenance.PinLock;
+import org.bianmin.kiosk.maintenance.VersionInfo;
 import org.bianmin.kiosk.print.LedgerPrinting;
 import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.ScheduledVisitTimer;
@@ -33,7 +41,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's composition root: config → devices → backend client → document check, printing →
- * the visit machine → the bridge from devices to visits. Screens attach to {@link #machine()}; this
+ * the visit machine → the bridge from devices to visits → maintenance mode. Screens attach to {@link #machine()}; this
  * class knows no JavaFX.
  */
 public final class KioskApp implements AutoCloseable {
@@ -72,9 +80,15 @@ public final class KioskApp implements AutoCloseable {
     private final ExecutorService worker;
     private final VisitMachine machine;
     private final DeviceBridge bridge;
+    private final Maintenance maintenance;
+
+    /** Maintenance mode with its thread, its worker and its view of the devices. */
+    private record Maintenance(MaintenanceMode mode, KioskDevicesMaintenance devices, ScheduledExecutorService thread,
+                               ExecutorService worker) {}
 
     private KioskApp(KioskConfig config, KioskDevices devices, HttpKioskBackend backend, LedgerPrinting printing,
-                     ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge) {
+                     ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge,
+                     Maintenance maintenance) {
         this.config = config;
         this.devices = devices;
         this.backend = backend;
@@ -83,6 +97,7 @@ public final class KioskApp implements AutoCloseable {
         this.worker = worker;
         this.machine = machine;
         this.bridge = bridge;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -138,12 +153,34 @@ public final class KioskApp implements AutoCloseable {
                 settings(config), machineThread, worker, new ScheduledVisitTimer(machineThread, options.clock()));
         DeviceBridge bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(),
                 devices.documentPrinter(), devices.sensors(), devices.indicators());
+        Maintenance maintenance = maintenance(config, options, devices, backend, machine);
         machine.start();
         bridge.start();
+        maintenance.mode().start();
         backend.startHealthCheck(Duration.ofSeconds(10));
         log.info("kiosk {} started: backend {}, {} device problem(s)", config.identity().kioskId(), config.backend().url(),
                 devices.problems().size());
-        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge);
+        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, maintenance);
+    }
+
+    private static Maintenance maintenance(KioskConfig config, Options options, KioskDevices devices, HttpKioskBackend backend,
+                                           VisitMachine machine) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorService worker = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("maintenance-work-", 0).factory());
+        KioskDevicesMaintenance view = new KioskDevicesMaintenance(devices, config.devices(), worker, options.clock());
+        VersionInfo versions = VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId());
+        KioskLog kioskLog = KioskLog.ofThisProcess();
+        PinLock lock = PinLock.open(options.stateDir(), config.maintenance().lockoutAttempts(), config.maintenance().lockout(),
+                options.clock().instant());
+        MaintenanceMode mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, view, lock,
+                new DiagnosticBundle(config, view, kioskLog, versions, options.clock()), MountedVolumes.ofThisMachine(), kioskLog, versions,
+                new MaintenanceAudit()), MaintenanceMode.Settings.of(config.maintenance()), thread, worker,
+                new ScheduledVisitTimer(thread, options.clock()));
+        return new Maintenance(mode, view, thread, worker);
     }
 
     /** The visit machine's settings from the config. */
@@ -180,9 +217,23 @@ public final class KioskApp implements AutoCloseable {
         return backend;
     }
 
+    /** The technician's maintenance mode; {@link MaintenanceMode#maintenanceActive()} tells whether a technician is in. */
+    public MaintenanceMode maintenance() {
+        return maintenance.mode();
+    }
+
     /** Ends any visit, then closes the bridge, the machine, printing, the backend client and the devices. */
     @Override
     public void close() {
+        maintenance.mode().close();
+        maintenance.thread().shutdown();
+        try {
+            maintenance.thread().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        maintenance.worker().shutdownNow();
+        maintenance.devices().close();
         machine.close();
         bridge.close();
         machineThread.shutdown();
