@@ -32,6 +32,8 @@ import org.bianmin.kiosk.devices.LinkTrace;
 public final class DiagnosticBundle {
     /** How much of the log goes in: the bundle must stay far below the backend's 20 MiB. */
     static final int LOG_BYTES = 8 * 1024 * 1024;
+    /** The devices on serial links, whose frames are traced. */
+    private static final List<String> SERIAL_DEVICES = List.of("id-card", "qr-scanner", "receipt-printer");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final KioskConfig config;
@@ -61,13 +63,11 @@ public final class DiagnosticBundle {
             put(zip, "versions.txt", versions.text() + "made: " + clock.instant() + "\n");
             put(zip, "config.json", text(configWithoutSecrets()));
             put(zip, "devices.json", text(deviceList()));
-            for (DeviceStatus d : devices.devices()) {
-                List<LinkTrace.Line> lines = devices.trace(d.name());
-                if (!lines.isEmpty()) {
-                    StringBuilder sb = new StringBuilder();
-                    lines.forEach(l -> sb.append(l).append('\n'));
-                    put(zip, "traces/" + d.name() + ".txt", sb.toString());
-                }
+            for (String device : SERIAL_DEVICES) {
+                List<LinkTrace.Line> lines = devices.trace(device);
+                StringBuilder sb = new StringBuilder(lines.isEmpty() ? "(no frames since the kiosk started)\n" : "");
+                lines.forEach(l -> sb.append(l).append('\n'));
+                put(zip, "traces/" + device + ".txt", sb.toString());
             }
             StringBuilder logText = new StringBuilder();
             log.lastBytes(LOG_BYTES).forEach(l -> logText.append(l).append('\n'));
