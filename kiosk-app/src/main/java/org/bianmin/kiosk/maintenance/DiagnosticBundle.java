@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bianmin.config.DeviceSettings;
@@ -80,7 +82,7 @@ public final class DiagnosticBundle {
     public Path saveInto(Path dir, byte[] bundle) throws IOException {
         Path file = dir.resolve(fileName());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+             OutputStream out = Channels.newOutputStream(ch)) {
             out.write(bundle);
             out.flush();
             ch.force(true);
@@ -143,14 +145,14 @@ public final class DiagnosticBundle {
             ObjectNode n = list.addObject();
             n.put("name", d.name());
             n.put("required", d.required());
-            n.put("health", d.health().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("health", d.health().name().toLowerCase(Locale.ROOT));
             n.put("state", d.state().orElse(null));
             n.put("port", d.port());
             n.put("protocol", d.protocol());
             if (d.baud().isPresent()) {
                 n.put("baud", d.baud().getAsInt());
             }
-            d.paper().ifPresent(p -> n.put("paper", p.name().toLowerCase(java.util.Locale.ROOT)));
+            d.paper().ifPresent(p -> n.put("paper", p.name().toLowerCase(Locale.ROOT)));
             d.lastError().ifPresent(e -> n.putObject("lastError").put("code", e.code()).put("detail", KioskLog.mask(e.detail()))
                     .put("at", e.at().toString()));
             ObjectNode counters = n.putObject("counters");

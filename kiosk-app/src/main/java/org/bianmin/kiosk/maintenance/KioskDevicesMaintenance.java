@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.bianmin.config.DeviceKind;
@@ -29,6 +32,7 @@ import org.bianmin.device.DeviceState;
 import org.bianmin.device.HealthLevel;
 import org.bianmin.device.HealthReport;
 import org.bianmin.device.PersonalData;
+import org.bianmin.device.document.DocumentPrinter;
 import org.bianmin.device.document.DocumentPrinterStatus;
 import org.bianmin.device.gpio.Indicators;
 import org.bianmin.device.gpio.Light;
@@ -245,7 +249,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
             };
             case STATUS -> switch (d.get()) {
                 case ReceiptPrinter p -> p.status().thenApply(s -> receiptStatus(name, s));
-                case org.bianmin.device.document.DocumentPrinter p -> p.status().thenApply(s -> documentStatus(name, s));
+                case DocumentPrinter p -> p.status().thenApply(s -> documentStatus(name, s));
                 default -> done(CheckResult.failed(name, action, "not-offered", Optional.empty(), "", clock.instant()));
             };
             case POWER_CYCLE -> throw new IllegalStateException("handled above");
@@ -300,7 +304,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
         }
         done.completeOnTimeout(CheckResult.failed(name, DeviceAction.EXTERNAL_CHECK, "card.none", Optional.of(DeviceError.NO_CARD.code()),
                 "no card was read within " + wait.toSeconds() + " s", clock.instant()), wait.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS);
         return done.whenComplete((r, t) -> reader.removeListener(listener));
     }
 
@@ -328,14 +332,14 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
         DeviceStatus.Paper p = s.paperOut() ? DeviceStatus.Paper.OUT : s.paperNearEnd() ? DeviceStatus.Paper.LOW : DeviceStatus.Paper.OK;
         paper.put(name, p);
         coverOpen.put(name, s.coverOpen());
-        List<String> args = List.of(p.name().toLowerCase(java.util.Locale.ROOT), s.coverOpen() ? "open" : "closed");
+        List<String> args = List.of(p.name().toLowerCase(Locale.ROOT), s.coverOpen() ? "open" : "closed");
         return s.problem().isEmpty() ? CheckResult.ok(name, DeviceAction.STATUS, "status.receipt", args, s.summary(), clock.instant())
                 : new CheckResult(name, DeviceAction.STATUS, false, "status.receipt", args, s.problem().map(DeviceError::code), s.summary(),
                         clock.instant());
     }
 
     private CheckResult documentStatus(String name, DocumentPrinterStatus s) {
-        List<String> args = List.of(s.state().name().toLowerCase(java.util.Locale.ROOT), s.reasons().isEmpty() ? "-" : String.join(", ", s.reasons()));
+        List<String> args = List.of(s.state().name().toLowerCase(Locale.ROOT), s.reasons().isEmpty() ? "-" : String.join(", ", s.reasons()));
         return s.problem().isEmpty() ? CheckResult.ok(name, DeviceAction.STATUS, "status.document", args, s.message(), clock.instant())
                 : new CheckResult(name, DeviceAction.STATUS, false, "status.document", args, s.problem().map(DeviceError::code), s.message(),
                         clock.instant());
@@ -361,7 +365,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
 
     @Override
     public Optional<String> powerCycleUnavailable(String device) {
-        Optional<DeviceKind> kind = java.util.Arrays.stream(DeviceKind.values()).filter(k -> k.deviceName().equals(device)).findFirst();
+        Optional<DeviceKind> kind = Arrays.stream(DeviceKind.values()).filter(k -> k.deviceName().equals(device)).findFirst();
         if (kind.isEmpty()) {
             return Optional.of("no-relay");
         }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -371,32 +372,46 @@ public final class MaintenanceMode implements AutoCloseable {
                 return;
             }
             touched();
-            String name = device;
-            Set<DeviceAction> busy = running.computeIfAbsent(name, k -> EnumSet.noneOf(DeviceAction.class));
-            if (!busy.add(action)) {
+            runOn(device, action);
+        });
+    }
+
+    /** Power-cycles a device through its relay, from the GPIO panel. */
+    public void powerCycle(String name) {
+        post(() -> {
+            if (phase != Phase.CONSOLE || page != Page.GPIO) {
                 return;
             }
-            publish();
-            long e = epoch;
-            CompletableFuture<CheckResult> f;
-            try {
-                f = ports.devices().run(name, action, settings.testWait());
-            } catch (RuntimeException ex) {
-                f = CompletableFuture.failedFuture(ex);
-            }
-            f.whenComplete((r, failure) -> post(() -> {
-                String outcome = failure == null ? r.summary() : "failed unexpectedly: " + failure;
-                ports.audit().action(name, action.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), outcome);
-                if (e != epoch) {
-                    return;
-                }
-                running.getOrDefault(name, EnumSet.noneOf(DeviceAction.class)).remove(action);
-                if (r != null) {
-                    results.computeIfAbsent(name, k -> new EnumMap<>(DeviceAction.class)).put(action, r);
-                }
-                publish();
-            }));
+            touched();
+            runOn(name, DeviceAction.POWER_CYCLE);
         });
+    }
+
+    private void runOn(String name, DeviceAction action) {
+        Set<DeviceAction> busy = running.computeIfAbsent(name, k -> EnumSet.noneOf(DeviceAction.class));
+        if (!busy.add(action)) {
+            return;
+        }
+        publish();
+        long e = epoch;
+        CompletableFuture<CheckResult> f;
+        try {
+            f = ports.devices().run(name, action, settings.testWait());
+        } catch (RuntimeException ex) {
+            f = CompletableFuture.failedFuture(ex);
+        }
+        f.whenComplete((r, failure) -> post(() -> {
+            String outcome = failure == null ? r.summary() : "failed unexpectedly: " + failure;
+            ports.audit().action(name, action.name().toLowerCase(Locale.ROOT).replace('_', ' '), outcome);
+            if (e != epoch) {
+                return;
+            }
+            running.getOrDefault(name, EnumSet.noneOf(DeviceAction.class)).remove(action);
+            if (r != null) {
+                results.computeIfAbsent(name, k -> new EnumMap<>(DeviceAction.class)).put(action, r);
+            }
+            publish();
+        }));
     }
 
     /** The lamp test on the GPIO panel. */
@@ -408,7 +423,7 @@ public final class MaintenanceMode implements AutoCloseable {
             touched();
             ports.devices().setLight(light, on);
             lightsTouched.add(light);
-            ports.audit().action("lights", light.name().toLowerCase(java.util.Locale.ROOT) + (on ? " on" : " off"), "done");
+            ports.audit().action("lights", light.name().toLowerCase(Locale.ROOT) + (on ? " on" : " off"), "done");
             publish();
         });
     }
@@ -639,7 +654,7 @@ public final class MaintenanceMode implements AutoCloseable {
         } else if (phase == Phase.KEYPAD) {
             v = new MaintenanceView(phase, pin.length, settings.pinHash().isPresent(), checking, Optional.ofNullable(notice),
                     Optional.empty(), Page.DEVICES, Optional.empty(), List.of(), Set.of(), Map.of(), Set.of(), Optional.empty(), List.of(),
-                    Optional.empty(), Optional.empty(), List.of(), List.of(), false, Optional.empty(), 0);
+                    Optional.empty(), List.of(), Optional.empty(), List.of(), List.of(), false, Optional.empty(), 0);
         } else {
             MaintenanceDevices d = ports.devices();
             boolean onDevice = page == Page.DEVICE && device != null;
@@ -648,7 +663,7 @@ public final class MaintenanceMode implements AutoCloseable {
                     onDevice ? d.actions(device) : Set.of(), onDevice ? results.getOrDefault(device, Map.of()) : Map.of(),
                     onDevice ? running.getOrDefault(device, Set.of()) : Set.of(),
                     onDevice ? d.powerCycleUnavailable(device) : Optional.empty(), onDevice ? d.trace(device) : List.of(),
-                    page == Page.GPIO ? Optional.of(d.gpio()) : Optional.empty(),
+                    page == Page.GPIO ? Optional.of(d.gpio()) : Optional.empty(), page == Page.GPIO ? powerRows(d) : List.of(),
                     page == Page.VERSIONS ? Optional.of(ports.versions()) : Optional.empty(),
                     page == Page.LOG ? logLines : List.of(), page == Page.BUNDLE ? volumes : List.of(), bundleBusy, Optional.ofNullable(bundle),
                     (int) Math.max(0, settings.idleTimeout().minus(Duration.between(lastTouch, timer.now())).toSeconds()));
@@ -657,6 +672,14 @@ public final class MaintenanceMode implements AutoCloseable {
         for (Consumer<MaintenanceView> l : listeners) {
             tell(l, v);
         }
+    }
+
+    private List<MaintenanceView.PowerRow> powerRows(MaintenanceDevices d) {
+        return d.devices().stream().map(DeviceStatus::name).filter(n -> d.actions(n).contains(DeviceAction.POWER_CYCLE))
+                .map(n -> new MaintenanceView.PowerRow(n, d.powerCycleUnavailable(n),
+                        running.getOrDefault(n, Set.of()).contains(DeviceAction.POWER_CYCLE),
+                        Optional.ofNullable(results.getOrDefault(n, Map.of()).get(DeviceAction.POWER_CYCLE))))
+                .toList();
     }
 
     private static void tell(Consumer<MaintenanceView> l, MaintenanceView v) {

@@ -21,12 +21,14 @@ import org.bianmin.kiosk.devices.LinkTrace;
  * @param results         the device's last result of each action
  * @param running         the device's actions under way
  * @param powerCycleUnavailable why the device cannot be power-cycled (a text key), if it cannot
+ * @param power           on the GPIO panel: each device that can be power-cycled through a relay, or says why not
  * @param idleSecondsLeft seconds before maintenance leaves by itself
  */
 public record MaintenanceView(Phase phase, int pinDigits, boolean pinSetUp, boolean checking, Optional<KeypadNotice> notice,
                               Optional<String> technician, Page page, Optional<String> device, List<DeviceStatus> devices,
                               Set<DeviceAction> actions, Map<DeviceAction, CheckResult> results, Set<DeviceAction> running,
                               Optional<String> powerCycleUnavailable, List<LinkTrace.Line> trace, Optional<GpioState> gpio,
+                              List<PowerRow> power,
                               Optional<VersionInfo> versions, List<String> logLines, List<Volume> volumes, boolean bundleBusy,
                               Optional<BundleOutcome> bundle, int idleSecondsLeft) {
 
@@ -51,6 +53,14 @@ public record MaintenanceView(Phase phase, int pinDigits, boolean pinSetUp, bool
         }
     }
 
+    /**
+     * A device on the GPIO panel's power-cycle list.
+     *
+     * @param unavailable why its relay cannot be switched now (a text key), if it cannot
+     * @param last        its last power cycle's result in this session
+     */
+    public record PowerRow(String device, Optional<String> unavailable, boolean running, Optional<CheckResult> last) {}
+
     /** Where a bundle went: saved to a file, or uploaded under an id; or why it did not. */
     public record BundleOutcome(boolean ok, Optional<Path> savedTo, Optional<String> uploadedAs, long size, String problem) {}
 
@@ -60,6 +70,7 @@ public record MaintenanceView(Phase phase, int pinDigits, boolean pinSetUp, bool
         results = Map.copyOf(results);
         running = Set.copyOf(running);
         trace = List.copyOf(trace);
+        power = List.copyOf(power);
         logLines = List.copyOf(logLines);
         volumes = List.copyOf(volumes);
     }
@@ -67,8 +78,8 @@ public record MaintenanceView(Phase phase, int pinDigits, boolean pinSetUp, bool
     /** Maintenance is over: nothing to show. */
     public static MaintenanceView closed() {
         return new MaintenanceView(Phase.CLOSED, 0, false, false, Optional.empty(), Optional.empty(), Page.DEVICES, Optional.empty(),
-                List.of(), Set.of(), Map.of(), Set.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), false, Optional.empty(), 0);
+                List.of(), Set.of(), Map.of(), Set.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
+                List.of(), List.of(), false, Optional.empty(), 0);
     }
 
     /** Whether this view shows anything of a technician's session (tests, traces, log, bundle, who). */

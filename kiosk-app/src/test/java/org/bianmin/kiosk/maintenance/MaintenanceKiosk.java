@@ -80,17 +80,7 @@ final class MaintenanceKiosk implements AutoCloseable {
         machine = new VisitMachine(new VisitMachine.Ports(backend, (pdf, sha) -> {
             throw new AssertionError("no document in these tests");
         }, (doc, dpi) -> List.of(), (order, progress) -> CompletableFuture.failedFuture(new AssertionError("no printing here")),
-                () -> "order"), VisitMachine.Settings.defaults(), machineThread, worker, new org.bianmin.kiosk.visit.VisitTimer() {
-                    @Override
-                    public Cancellable everySecond(Runnable tick) {
-                        return () -> { };
-                    }
-
-                    @Override
-                    public java.time.Instant now() {
-                        return timer.now();
-                    }
-                });
+                () -> "order"), VisitMachine.Settings.defaults(), machineThread, worker, new ManualTimer());
         bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(), devices.documentPrinter(),
                 devices.sensors(), devices.indicators());
         deviceView = new KioskDevicesMaintenance(devices, config.devices(), worker, clock);

@@ -1,10 +1,12 @@
 package org.bianmin.kiosk.maintenance;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +64,7 @@ class MaintenanceModeTest {
         try (MaintenanceKiosk k = new MaintenanceKiosk(dir)) {
             Instant start = k.timer.now();
             for (int second : new int[] {0, 1, 2, 3, 5}) {
-                k.timer.advance(second - (int) java.time.Duration.between(start, k.timer.now()).toSeconds());
+                k.timer.advance(second - (int) Duration.between(start, k.timer.now()).toSeconds());
                 k.mode.cornerTapped();
                 k.settle();
             }
@@ -175,7 +177,7 @@ class MaintenanceModeTest {
             k.enterWithThePin();
 
             k.simulators().idCardSimulator().placeCard(CardFixtures.resident());
-            org.awaitility.Awaitility.await().until(() -> k.machine.view().cardOnReader());
+            await().until(() -> k.machine.view().cardOnReader());
             k.simulators().scannerSimulator().scan("ESSC1:someone");
             k.devices.gpioSimulator().orElseThrow().personArrives();
             k.machine.touch();
@@ -204,6 +206,23 @@ class MaintenanceModeTest {
 
             k.awaitView(v -> v.phase() == Phase.CLOSED);
             k.awaitStep(Step.IDLE);
+        }
+    }
+
+    @Test
+    void theGpioPanelListsEachDeviceThatHasARelayWithWhyItCannotBeCycledHere() {
+        try (MaintenanceKiosk k = new MaintenanceKiosk(dir)) {
+            k.enterWithThePin();
+            k.mode.show(Page.GPIO);
+            MaintenanceView gpio = k.awaitView(v -> v.gpio().isPresent());
+
+            assertEquals(List.of("id-card", "qr-scanner", "receipt-printer", "document-printer"),
+                    gpio.power().stream().map(MaintenanceView.PowerRow::device).toList());
+            assertEquals(Optional.of("no-supervisor"), gpio.power().get(2).unavailable());
+            assertEquals(Optional.of("no-relay"), gpio.power().get(1).unavailable());
+            k.mode.powerCycle("receipt-printer");
+            MaintenanceView after = k.awaitView(v -> v.power().size() == 4 && v.power().get(2).last().isPresent());
+            assertEquals("power.unavailable", after.power().get(2).last().get().key());
         }
     }
 

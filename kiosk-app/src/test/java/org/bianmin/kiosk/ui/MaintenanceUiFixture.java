@@ -36,6 +36,7 @@ import org.bianmin.kiosk.maintenance.MaintenanceAudit;
 import org.bianmin.kiosk.maintenance.MaintenanceMode;
 import org.bianmin.kiosk.maintenance.MaintenanceView;
 import org.bianmin.kiosk.maintenance.PinLock;
+import org.bianmin.kiosk.maintenance.TapGesture;
 import org.bianmin.kiosk.maintenance.VersionInfo;
 import org.bianmin.kiosk.maintenance.Volume;
 import org.bianmin.kiosk.visit.Step;
@@ -123,7 +124,7 @@ final class MaintenanceUiFixture implements AutoCloseable {
 
     /** The gesture as the window passes it on, without the robot: for tests that are about what comes after. */
     void tapTheCornerFiveTimes() {
-        for (int i = 0; i < org.bianmin.kiosk.maintenance.TapGesture.TAPS; i++) {
+        for (int i = 0; i < TapGesture.TAPS; i++) {
             mode.cornerTapped();
         }
     }

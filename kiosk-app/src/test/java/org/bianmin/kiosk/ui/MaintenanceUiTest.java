@@ -138,6 +138,9 @@ class MaintenanceUiTest {
             k.awaitMaintenance(v -> v.gpio().map(g -> g.doorOpen() && g.guideLight()).orElse(false));
             assertEquals("机柜门：打开", k.text("sensor-door"));
             assertTrue(k.text("light-guide-state").endsWith("亮"));
+            assertTrue(k.disabled("power-receipt-printer") && k.disabled("power-id-card"), "no relay driver on this kiosk yet");
+            assertTrue(k.text("power-reason-receipt-printer").contains("本机暂未驱动继电器"));
+            assertTrue(k.text("power-reason-qr-scanner").contains("此设备未接继电器"), k.text("power-reason-qr-scanner"));
 
             k.click("maintenance-leave");
             k.awaitStep(Step.IDLE);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.bianmin.device.gpio.Light;
+import org.bianmin.device.link.TracingLink.Direction;
 import org.bianmin.kiosk.devices.LinkTrace;
 import org.bianmin.kiosk.maintenance.CheckResult;
 import org.bianmin.kiosk.maintenance.DeviceAction;
@@ -43,6 +45,7 @@ import org.bianmin.kiosk.ui.theme.Icon;
  * {@code #maintenance-idle}, {@code #device-NAME}, {@code #action-internal}, {@code #action-external},
  * {@code #action-status}, {@code #action-power}, {@code #power-reason}, {@code #result-ACTION}, {@code #trace},
  * {@code #trace-refresh}, {@code #light-guide-on} (and off, and fault), {@code #sensor-presence}, {@code #sensor-door},
+ * {@code #power-DEVICE}, {@code #power-reason-DEVICE}, {@code #power-result-DEVICE},
  * {@code #version-app} (config, kiosk, java, os), {@code #log-lines}, {@code #volume-N}, {@code #bundle-upload},
  * {@code #bundle-outcome}.
  */
@@ -62,7 +65,7 @@ public final class MaintenanceScreen {
     /** The view without its idle countdown: a tick updates the countdown, not the screen under the technician's finger. */
     public MaintenanceView key(MaintenanceView v) {
         return new MaintenanceView(v.phase(), v.pinDigits(), v.pinSetUp(), v.checking(), v.notice(), v.technician(), v.page(), v.device(),
-                v.devices(), v.actions(), v.results(), v.running(), v.powerCycleUnavailable(), v.trace(), v.gpio(), v.versions(),
+                v.devices(), v.actions(), v.results(), v.running(), v.powerCycleUnavailable(), v.trace(), v.gpio(), v.power(), v.versions(),
                 v.logLines(), v.volumes(), v.bundleBusy(), v.bundle(), 0);
     }
 
@@ -78,7 +81,7 @@ public final class MaintenanceScreen {
         };
     }
 
-    private void act(java.util.function.Consumer<MaintenanceMode> action) {
+    private void act(Consumer<MaintenanceMode> action) {
         inputs.ifPresent(action);
     }
 
@@ -265,7 +268,7 @@ public final class MaintenanceScreen {
             trace.getChildren().add(Widgets.label(t.get("maint.trace.empty"), "trace-line"));
         }
         for (LinkTrace.Line l : lines.subList(Math.max(0, lines.size() - TRACE_SHOWN), lines.size())) {
-            String dir = l.direction() == org.bianmin.device.link.TracingLink.Direction.TX ? "→" : "←";
+            String dir = l.direction() == Direction.TX ? "→" : "←";
             String text = Times.clockMillis(l.at()) + " " + dir + " " + l.hex()
                     + (l.withheld() > 0 ? "  " + t.format("maint.trace.withheld", Integer.toString(l.withheld()), l.withheldWhat()) : "");
             trace.getChildren().add(Widgets.label(text, "trace-line"));
@@ -322,7 +325,22 @@ public final class MaintenanceScreen {
         if (g.tamperAlarm()) {
             sensors.getChildren().add(Widgets.iconText(Icon.WARNING, Widgets.body(t.get("maint.gpio.tamper"))));
         }
-        VBox power = Widgets.card(Widgets.subheading(t.get("maint.gpio.power")), Widgets.body(t.get("maint.gpio.power.hint")));
+        VBox power = Widgets.card(Widgets.subheading(t.get("maint.gpio.power")));
+        for (MaintenanceView.PowerRow row : v.power()) {
+            Button b = Widgets.secondary("power-" + row.device(), deviceName(row.device(), t), null, () -> act(m -> m.powerCycle(row.device())));
+            b.setDisable(row.running() || row.unavailable().isPresent());
+            power.getChildren().add(b);
+            row.unavailable().ifPresent(u -> power.getChildren().add(labelled("power-reason-" + row.device(),
+                    t.format("maint.power.unavailable", t.get("maint.power." + u)))));
+            if (row.running()) {
+                power.getChildren().add(Widgets.body(t.get("maint.running")));
+            }
+            row.last().ifPresent(r -> {
+                Node shown = result(r, t);
+                shown.setId("power-result-" + row.device());
+                power.getChildren().add(shown);
+            });
+        }
         HBox body = new HBox(lights, sensors, power);
         body.setFillHeight(false);
         body.getStyleClass().add("gpio-page");
