@@ -593,20 +593,32 @@ final class KioskConfigBinder {
 
     private MaintenanceSettings maintenance(ConfigNode s) {
         ConfigNode hashNode = s.get("pinHash").hidden();
-        Optional<String> hash = hashNode.optionalText();
-        s.rejectUnknownKeys();
-        if (hash.isPresent()) {
-            String h = hash.get();
+        Optional<String> hashText = hashNode.optionalText();
+        PinHash hash = null;
+        boolean hashOk = true;
+        if (hashText.isPresent()) {
+            String h = hashText.get();
             if (h.strip().matches("[0-9]{1,12}")) {
-                hashNode.complain("looks like a PIN, not the hash of one", "store only the PIN's hash here, never the PIN itself");
-                return null;
-            }
-            if (h.length() < 16 || h.chars().anyMatch(Character::isWhitespace)) {
-                hashNode.complain("is not a PIN hash (too short, or has spaces)", "paste the whole hash on one line, or null for none");
-                return null;
+                hashNode.complain("looks like a PIN, not the hash of one", "store only the PIN's hash here, never the PIN itself: "
+                        + "run ./kiosk pin-hash and paste the line it prints");
+                hashOk = false;
+            } else {
+                try {
+                    hash = PinHash.parse(h);
+                } catch (IllegalArgumentException e) {
+                    hashNode.complain(e.getMessage(), "run ./kiosk pin-hash and paste the whole line it prints, or null for no PIN");
+                    hashOk = false;
+                }
             }
         }
-        return new MaintenanceSettings(hash);
+        Integer attempts = inRange(s.get("lockoutAttempts"), 3, 20, "give a number of wrong PINs from 3 to 20, e.g. 5");
+        Duration lockout = seconds(s.get("lockout"), 60, 86_400);
+        Duration idle = seconds(s.get("idleTimeout"), 30, 3_600);
+        s.rejectUnknownKeys();
+        if (!hashOk || !allSet(attempts, lockout, idle)) {
+            return null;
+        }
+        return new MaintenanceSettings(Optional.ofNullable(hash), attempts, lockout, idle);
     }
 
     private Duration seconds(ConfigNode n, int min, int max) {

@@ -53,6 +53,9 @@ class BundledDefaultsTest {
         assertEquals(1, c.notices().size());
         assertEquals(List.of(), c.trustAnchors());
         assertTrue(c.maintenance().pinHash().isEmpty());
+        assertEquals(5, c.maintenance().lockoutAttempts());
+        assertEquals(Duration.ofSeconds(900), c.maintenance().lockout());
+        assertEquals(Duration.ofSeconds(300), c.maintenance().idleTimeout());
     }
 
     @Test
@@ -94,5 +97,12 @@ class BundledDefaultsTest {
         assertEquals(Duration.ofSeconds(10), demo.backend().heartbeatInterval(), "the fleet page follows the demo closely");
         assertEquals(new RecoverySettings(Duration.ofSeconds(3), 3, Duration.ofSeconds(3), 4), demo.devices().recovery(),
                 "a stalled simulator is noticed within seconds");
+    }
+
+    @Test
+    void theDemoProfileLetsTechniciansInWithTheReadmePin() {
+        KioskConfig demo = KioskConfigLoader.load(Path.of("kiosk-demo.yaml"));
+
+        assertTrue(demo.maintenance().pinHash().orElseThrow().matches("2468".toCharArray()));
     }
 }

@@ -299,4 +299,29 @@ class ValidationMessagesTest {
         assertProblem(p, "maintenance.pinHash", "(hidden)", "looks like a PIN, not the hash of one", "never the PIN itself");
         assertFalse(p.toString().contains("246810"));
     }
+
+    @Test
+    void aPinHashOfAnotherFormIsRefusedWithTheCommandThatMakesOne() {
+        ConfigProblem p = theOneProblemIn("maintenance:\n  pinHash: 'sha1:0123456789abcdef0123'\n");
+        assertProblem(p, "maintenance.pinHash", "(hidden)", "is not a PIN hash of the form pbkdf2-sha256$ITERATIONS$SALT$HASH",
+                "./kiosk pin-hash");
+    }
+
+    @Test
+    void aPinHashMadeByTheCommandIsAccepted() {
+        PinHash h = PinHash.of("2468".toCharArray(), PinHash.MIN_ITERATIONS);
+        KioskConfig c = KioskConfigLoader.parse("maintenance:\n  pinHash: '" + h.encoded() + "'\n");
+        assertEquals(h, c.maintenance().pinHash().orElseThrow());
+        assertTrue(c.maintenance().pinHash().get().matches("2468".toCharArray()));
+    }
+
+    @Test
+    void lockoutAndIdleTimeoutOutOfRangeAreRefusedWithTheirRange() {
+        assertProblem(theOneProblemIn("maintenance:\n  lockoutAttempts: 1\n"), "maintenance.lockoutAttempts", "1", "is outside 3–20",
+                "from 3 to 20");
+        assertProblem(theOneProblemIn("maintenance:\n  lockout: 5\n"), "maintenance.lockout", "5", "is outside 60–86400 seconds",
+                "from 60 to 86400");
+        assertProblem(theOneProblemIn("maintenance:\n  idleTimeout: 5m\n"), "maintenance.idleTimeout", "5m",
+                "expected a whole number", "whole seconds");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.bianmin.config.DeviceKind;
 import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.KioskConfig;
@@ -22,6 +23,7 @@ import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.idcard.sim.IdCardSimulator;
+import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.HttpKioskBackend;
 import org.bianmin.kiosk.backend.RetryPolicy;
 import org.bianmin.kiosk.devices.DeviceBridge;
@@ -32,6 +34,14 @@ import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.document.PdfBoxPreviewRenderer;
 import org.bianmin.kiosk.document.PdfSignatureVerifier;
 import org.bianmin.kiosk.document.TrustAnchorException;
+import org.bianmin.kiosk.maintenance.DiagnosticBundle;
+import org.bianmin.kiosk.maintenance.KioskDevicesMaintenance;
+import org.bianmin.kiosk.maintenance.KioskLog;
+import org.bianmin.kiosk.maintenance.MaintenanceAudit;
+import org.bianmin.kiosk.maintenance.MaintenanceMode;
+import org.bianmin.kiosk.maintenance.MountedVolumes;
+import org.bianmin.kiosk.maintenance.PinLock;
+import org.bianmin.kiosk.maintenance.VersionInfo;
 import org.bianmin.kiosk.print.LedgerPrinting;
 import org.bianmin.kiosk.visit.Availability;
 import org.bianmin.kiosk.visit.Language;
@@ -44,8 +54,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's composition root: config → devices and their supervisor → backend client → document check,
- * printing → the visit machine → the bridge from devices to visits → the heartbeat. Screens attach to
- * {@link #machine()}, the maintenance screens read {@link #deviceHealth()}; this class knows no JavaFX.
+ * printing → the visit machine → the bridge from devices to visits → the heartbeat → maintenance mode. Screens attach
+ * to {@link #machine()}, the maintenance screens to {@link #maintenance()}; this class knows no JavaFX.
  */
 public final class KioskApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
@@ -85,10 +95,15 @@ public final class KioskApp implements AutoCloseable {
     private final DeviceBridge bridge;
     private final DeviceSupervisor supervisor;
     private final HeartbeatSender heartbeat;
+    private final Maintenance maintenance;
+
+    /** Maintenance mode with its thread, its worker and its view of the devices. */
+    private record Maintenance(MaintenanceMode mode, KioskDevicesMaintenance devices, ScheduledExecutorService thread,
+                               ExecutorService worker) {}
 
     private KioskApp(KioskConfig config, KioskDevices devices, HttpKioskBackend backend, LedgerPrinting printing,
                      ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge,
-                     DeviceSupervisor supervisor, HeartbeatSender heartbeat) {
+                     DeviceSupervisor supervisor, HeartbeatSender heartbeat, Maintenance maintenance) {
         this.config = config;
         this.devices = devices;
         this.backend = backend;
@@ -99,6 +114,7 @@ public final class KioskApp implements AutoCloseable {
         this.bridge = bridge;
         this.supervisor = supervisor;
         this.heartbeat = heartbeat;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -160,16 +176,20 @@ public final class KioskApp implements AutoCloseable {
         HeartbeatSender heartbeat = new HeartbeatSender(backend, supervisor::health, machine::servicesOut,
                 config.backend().heartbeatInterval(), new HeartbeatSender.Identity(KioskVersion.current(), config.version(), startedAt),
                 options.clock());
+        Maintenance maintenance = maintenance(config, options, devices, supervisor, backend, machine);
+        heartbeat.modeFrom(() -> maintenance.mode().maintenanceActive() ? Heartbeat.Mode.MAINTENANCE : Heartbeat.Mode.SERVICE);
+        maintenance.mode().addActiveListener(active -> heartbeat.sendSoon());
         supervisor.addListener(bridge::healthChanged);
         supervisor.addListener(h -> heartbeat.sendSoon());
         machine.start();
         bridge.start();
         supervisor.start();
+        maintenance.mode().start();
         backend.startHealthCheck(Duration.ofSeconds(10));
         heartbeat.start();
         log.info("kiosk {} started: backend {}, {} device problem(s)", config.identity().kioskId(), config.backend().url(),
                 devices.problems().size());
-        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat);
+        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat, maintenance);
     }
 
     /** The devices the config calls required, as the visit names them. */
@@ -188,6 +208,26 @@ public final class KioskApp implements AutoCloseable {
             required.add(Availability.Equipment.RECEIPT_PRINTER);
         }
         return required;
+    }
+
+    private static Maintenance maintenance(KioskConfig config, Options options, KioskDevices devices, DeviceSupervisor supervisor,
+                                           HttpKioskBackend backend, VisitMachine machine) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorService worker = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("maintenance-work-", 0).factory());
+        KioskDevicesMaintenance view = new KioskDevicesMaintenance(devices, supervisor, config.devices(), worker, options.clock());
+        VersionInfo versions = VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId());
+        KioskLog kioskLog = KioskLog.ofThisProcess();
+        PinLock lock = PinLock.open(options.stateDir(), config.maintenance().lockoutAttempts(), config.maintenance().lockout(),
+                options.clock().instant());
+        MaintenanceMode mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, view, lock,
+                new DiagnosticBundle(config, view, kioskLog, versions, options.clock()), MountedVolumes.ofThisMachine(), kioskLog, versions,
+                new MaintenanceAudit()), MaintenanceMode.Settings.of(config.maintenance()), thread, worker,
+                new ScheduledVisitTimer(thread, options.clock()));
+        return new Maintenance(mode, view, thread, worker);
     }
 
     /** The visit machine's settings from the config. */
@@ -244,16 +284,30 @@ public final class KioskApp implements AutoCloseable {
         return heartbeat;
     }
 
-    /** Ends any visit, then closes the heartbeat, the supervisor, the bridge, the machine, printing, the backend client and the devices. */
+    /** The technician's maintenance mode; {@link MaintenanceMode#maintenanceActive()} tells whether a technician is in. */
+    public MaintenanceMode maintenance() {
+        return maintenance.mode();
+    }
+
+    /** Ends any visit, then closes maintenance mode, the heartbeat, the supervisor, the bridge, the machine, printing, the backend client and the devices. */
     @Override
     public void close() {
+        maintenance.mode().close();
+        maintenance.thread().shutdown();
+        try {
+            maintenance.thread().awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        maintenance.worker().shutdownNow();
+        maintenance.devices().close();
         heartbeat.close();
         supervisor.close();
         machine.close();
         bridge.close();
         machineThread.shutdown();
         try {
-            machineThread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            machineThread.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

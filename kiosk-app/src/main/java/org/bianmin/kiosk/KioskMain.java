@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bianmin.config.ConfigException;
@@ -72,7 +73,7 @@ public final class KioskMain implements Callable<Integer> {
         }
         try {
             UiOptions ui = UiOptions.defaults().withKioskName(cfg.identity().displayName().zh());
-            KioskScreen.open(FxPlatform.Display.detect(), kiosk.machine(), windowed ? ui.windowed() : ui);
+            KioskScreen.open(FxPlatform.Display.detect(), kiosk.machine(), Optional.of(kiosk.maintenance()), windowed ? ui.windowed() : ui);
         } catch (UiStartException e) {
             kiosk.close();
             err.println("kiosk run: " + e.getMessage());

@@ -46,37 +46,57 @@ public final class SimulatedDevices implements AutoCloseable {
     public static final String QR_SCANNER = "qr-scanner";
     public static final String RECEIPT_PRINTER = "receipt-printer";
 
+    /** Wraps the driver's end of a device's cable, e.g. in a {@code TracingLink}, before the driver gets it. */
+    @FunctionalInterface
+    public interface HostLinkTap {
+        HostLinkTap NONE = (device, link) -> link;
+
+        SerialLink wrap(String device, SerialLink hostEnd);
+    }
+
     /**
      * @param ptyDir where the pty links are made when {@code wiring} is PTY
      * @param receipts where the printer simulator writes each receipt as .txt and .png, if anywhere
+     * @param hostLinks wraps the driver's end of each cable, by device name ("id-card", "qr-scanner", "receipt-printer")
      */
     public record Options(Wiring wiring, Path ptyDir, IdCardSimulator.Timing cardTiming, int idCardBaud, int scannerBaud,
-                          TriggerProtocol scannerProtocol, int printerBaud, PrinterProfile printerProfile, Optional<Path> receipts) {
+                          TriggerProtocol scannerProtocol, int printerBaud, PrinterProfile printerProfile, Optional<Path> receipts,
+                          HostLinkTap hostLinks) {
+
+        public Options(Wiring wiring, Path ptyDir, IdCardSimulator.Timing cardTiming, int idCardBaud, int scannerBaud,
+                       TriggerProtocol scannerProtocol, int printerBaud, PrinterProfile printerProfile, Optional<Path> receipts) {
+            this(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts, HostLinkTap.NONE);
+        }
 
         public static Options defaults() {
             return new Options(Wiring.MEMORY, null, IdCardSimulator.Timing.REALISTIC, 115200, 9600, TriggerProtocol.NONE,
                     9600, PrinterProfile.MM80, Optional.empty());
         }
 
+        public Options withHostLinks(HostLinkTap tap) {
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts,
+                    tap);
+        }
+
         public Options withWiring(Wiring w, Path dir) {
-            return new Options(w, dir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts);
+            return new Options(w, dir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts, hostLinks);
         }
 
         public Options withCardTiming(IdCardSimulator.Timing t) {
-            return new Options(wiring, ptyDir, t, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts);
+            return new Options(wiring, ptyDir, t, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile, receipts, hostLinks);
         }
 
         public Options withScannerProtocol(TriggerProtocol p) {
-            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, p, printerBaud, printerProfile, receipts);
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, p, printerBaud, printerProfile, receipts, hostLinks);
         }
 
         public Options withPrinter(int baud, PrinterProfile profile) {
-            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, baud, profile, receipts);
+            return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, baud, profile, receipts, hostLinks);
         }
 
         public Options withReceiptsIn(Path dir) {
             return new Options(wiring, ptyDir, cardTiming, idCardBaud, scannerBaud, scannerProtocol, printerBaud, printerProfile,
-                    Optional.of(dir));
+                    Optional.of(dir), hostLinks);
         }
     }
 
@@ -165,11 +185,11 @@ public final class SimulatedDevices implements AutoCloseable {
             throws IOException, LinkException {
         if (o.wiring() == Wiring.MEMORY) {
             MemoryLink.Pair p = MemoryLink.pair(name);
-            return new Cable(new PacedLink(p.host(), settings), p.device());
+            return new Cable(o.hostLinks().wrap(name, new PacedLink(p.host(), settings)), p.device());
         }
         Path dir = o.ptyDir().resolve(name);
         SocatPty pty = closing(SocatPty.started(dir));
-        return new Cable(new PacedLink(DeviceLinks.watched(name, pty.b(), settings, linkEvents), settings),
+        return new Cable(o.hostLinks().wrap(name, new PacedLink(DeviceLinks.watched(name, pty.b(), settings, linkEvents), settings)),
                 JsscSerialLink.open(pty.a(), settings));
     }
 

@@ -31,6 +31,7 @@ public final class BackendException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private final String detail;
 
     public BackendException(Kind kind, int status, String message) {
         this(kind, status, message, null, null);
@@ -42,10 +43,19 @@ public final class BackendException extends RuntimeException {
 
     /** A refusal that says when to ask again ({@code Retry-After}), e.g. {@link Kind#RATE_LIMITED}. */
     public BackendException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
+        this(kind, status, message, retryAfter, null, cause);
+    }
+
+    /**
+     * A refusal with the problem document's {@code detail}: the backend's reason in plain words, e.g. why a
+     * technician code was refused.
+     */
+    public BackendException(Kind kind, int status, String message, Duration retryAfter, String detail, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.detail = detail;
     }
 
     public Kind kind() {
@@ -60,5 +70,10 @@ public final class BackendException extends RuntimeException {
     /** How long the backend asked the kiosk to wait ({@code Retry-After}), when it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The backend's reason in plain words ({@code detail} of its problem document, ID numbers masked), when it gave one. */
+    public Optional<String> detail() {
+        return Optional.ofNullable(detail);
     }
 }

@@ -80,6 +80,7 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
     // an 18-character resident ID number inside a problem's detail, should a backend ever echo one
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
     private static final List<String> PRINT_STATES = List.of("queued", "printed", "failed");
+    private static final Pattern TECHNICIAN_CODE = Pattern.compile("BMTECH1:[A-Za-z0-9]{26}");
 
     private final String base;
     private final String kioskId;
@@ -322,7 +323,7 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
             return rejected("putHeartbeat: no heartbeat given");
         }
         // not retried: a heartbeat that did not get through is stale by the next one
-        return submit(new Call<>("putHeartbeat", "PUT", API + "{kioskId}/heartbeat", "/heartbeat", HeartbeatJson.bytes(heartbeat), JSON,
+        return submit(new Call<>("putHeartbeat", "PUT", API + "{kioskId}/heartbeat", "/heartbeat", HeartbeatJson.bytes(heartbeat), JSON, JSON,
                 false, true, r -> null));
     }
 
@@ -336,12 +337,33 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
         listeners.add(listener);
     }
 
+    @Override
+    public CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code) {
+        if (code == null || !TECHNICIAN_CODE.matcher(code).matches()) {
+            return rejected("verifyTechnicianCode: not a technician code (BMTECH1: and 26 letters and digits)");
+        }
+        ObjectNode body = json.createObjectNode().put("code", code);
+        return submit(Call.post("verifyTechnicianCode", "/technician-codes/verify", body(body), this::readTechnicianAccess));
+    }
+
+    @Override
+    public CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip) {
+        if (zip == null || zip.length < 4 || zip[0] != 'P' || zip[1] != 'K') {
+            return rejected("uploadDiagnostics: the bundle is not a zip");
+        }
+        if (zip.length > DIAGNOSTICS_MAX_BYTES) {
+            return rejected("uploadDiagnostics: the bundle is " + zip.length + " bytes; the backend takes at most "
+                    + DIAGNOSTICS_MAX_BYTES);
+        }
+        return submit(Call.upload("uploadDiagnostics", "/diagnostics", zip, "application/zip", this::readDiagnosticsReceipt));
+    }
+
     /**
      * Asks {@code GET /openapi.yaml} (no token) once whether the backend answers; the future tells the
      * resulting {@link #online()} and never fails.
      */
     public CompletableFuture<Boolean> probe() {
-        Call<Void> call = new Call<>("getContract", "GET", "/openapi.yaml", "/openapi.yaml", null, "application/yaml",
+        Call<Void> call = new Call<>("getContract", "GET", "/openapi.yaml", "/openapi.yaml", null, null, "application/yaml",
                 false, false, r -> null);
         return submit(call).handle((v, e) -> online());
     }
@@ -390,19 +412,24 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
      * @param retryable  tried again on no answer or a 5xx
      * @param kioskScoped under {@code /api/v1/kiosks/{kioskId}} and sent with the kiosk token
      */
-    private record Call<T>(String operation, String method, String template, String path, byte[] body, String accept,
-                           boolean retryable, boolean kioskScoped, Reader<T> reader) {
+    private record Call<T>(String operation, String method, String template, String path, byte[] body, String contentType,
+                           String accept, boolean retryable, boolean kioskScoped, Reader<T> reader) {
 
         static <T> Call<T> get(String operation, String template, String path, String accept, Reader<T> reader) {
-            return new Call<>(operation, "GET", API + "{kioskId}" + template, path, null, accept, true, true, reader);
+            return new Call<>(operation, "GET", API + "{kioskId}" + template, path, null, null, accept, true, true, reader);
         }
 
         static <T> Call<T> post(String operation, String template, byte[] body, Reader<T> reader) {
-            return new Call<>(operation, "POST", API + "{kioskId}" + template, template, body, JSON, false, true, reader);
+            return new Call<>(operation, "POST", API + "{kioskId}" + template, template, body, JSON, JSON, false, true, reader);
         }
 
         static <T> Call<T> put(String operation, String template, String path, byte[] body, Reader<T> reader) {
-            return new Call<>(operation, "PUT", API + "{kioskId}" + template, path, body, JSON, true, true, reader);
+            return new Call<>(operation, "PUT", API + "{kioskId}" + template, path, body, JSON, JSON, true, true, reader);
+        }
+
+        /** A POST whose body is not JSON, e.g. a zip; sent once. */
+        static <T> Call<T> upload(String operation, String template, byte[] body, String contentType, Reader<T> reader) {
+            return new Call<>(operation, "POST", API + "{kioskId}" + template, template, body, contentType, JSON, false, true, reader);
         }
     }
 
@@ -483,7 +510,7 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
             request.header("Authorization", "Bearer " + kioskToken);
         }
         if (call.body() != null) {
-            request.header("Content-Type", JSON).method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+            request.header("Content-Type", call.contentType()).method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
         } else {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
@@ -569,7 +596,7 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
                 .replaceAll(m -> PersonalData.maskIdNumber(m.group()));
         String message = call.operation() + ": " + status + (type.isEmpty() ? "" : " " + type.replace("urn:bianmin:problem:", ""))
                 + (field == null ? "" : " (field " + field + ")") + " - " + what;
-        return new BackendException(kind, status, message, retryAfter(response), null);
+        return new BackendException(kind, status, message, retryAfter(response), detail == null ? null : what, null);
     }
 
     /** {@code Retry-After} in seconds (the form the backend sends); an HTTP date is not used. */
@@ -663,6 +690,16 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
                     i.oneOf("polarity", List.of("positive", "negative")).equals("positive")));
         }
         return new IndicatorSet(root.integer("version"), indicators);
+    }
+
+    private TechnicianAccess readTechnicianAccess(HttpResponse<byte[]> response) throws ContractNode.Violation {
+        ContractNode root = root(response);
+        return new TechnicianAccess(root.text("technician"), root.instant("expiresAt"));
+    }
+
+    private DiagnosticsReceipt readDiagnosticsReceipt(HttpResponse<byte[]> response) throws ContractNode.Violation {
+        ContractNode root = root(response);
+        return new DiagnosticsReceipt(root.text("bundleId"), root.integer("size"));
     }
 
     private Void readPrintRecord(HttpResponse<byte[]> response) throws ContractNode.Violation {

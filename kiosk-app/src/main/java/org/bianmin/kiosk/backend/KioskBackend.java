@@ -46,4 +46,20 @@ public interface KioskBackend {
 
     /** Called with the new value whenever {@link #online()} changes, on the client's own thread. */
     void onConnectivity(Consumer<Boolean> listener);
+
+    /**
+     * Checks a scanned technician code ({@code BMTECH1:…}) for this kiosk (operation verifyTechnicianCode). An unknown,
+     * expired or other kiosk's code fails with {@link BackendException.Kind#KIOSK_NOT_AUTHORISED} (403), the backend's
+     * reason in plain words in {@link BackendException#detail()}. The code is a credential: it never reaches a log.
+     */
+    CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code);
+
+    /**
+     * Uploads a diagnostic bundle, a zip of at most {@value #DIAGNOSTICS_MAX_BYTES} bytes, for the office (operation
+     * uploadDiagnostics). Sent once, never retried.
+     */
+    CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip);
+
+    /** The largest diagnostic bundle the backend takes: 20 MiB. */
+    int DIAGNOSTICS_MAX_BYTES = 20 * 1024 * 1024;
 }

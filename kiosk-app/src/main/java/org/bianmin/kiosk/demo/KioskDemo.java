@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -104,7 +105,7 @@ public final class KioskDemo implements Callable<Integer> {
                     .load();
             KioskToken token = KioskToken.resolve(config.backend(), Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
             try (KioskApp kiosk = KioskApp.start(config, token, KioskApp.Options.in(dir.resolve("state")).withReceiptsIn(dir.resolve("receipts")))) {
-                KioskScreen screen = KioskScreen.open(display, kiosk.machine(),
+                KioskScreen screen = KioskScreen.open(display, kiosk.machine(), Optional.of(kiosk.maintenance()),
                         UiOptions.defaults().withKioskName(config.identity().displayName().zh()).windowed());
                 terminal.println("  kiosk        " + config.identity().kioskId() + ", screen " + (display == FxPlatform.Display.HEADLESS
                         ? "headless (1920x1080)" : "in a window") + ", a heartbeat every "

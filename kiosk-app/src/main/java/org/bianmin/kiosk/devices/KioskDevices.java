@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.bianmin.config.DeviceKind;
 import org.bianmin.config.DevicePort;
@@ -94,6 +95,8 @@ public final class KioskDevices implements AutoCloseable {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, DeviceException> openFailures = new LinkedHashMap<>();
     private DeviceSettings settings;
+    /** The hex trace of each serial device's link, by device name, personal data withheld as it is recorded. */
+    private final Map<String, LinkTrace> traces = new ConcurrentHashMap<>();
     private SimulatedDevices simulated;
     private IdCardReader reader;
     private QrScanner scanner;
@@ -143,6 +146,7 @@ public final class KioskDevices implements AutoCloseable {
             if (output.receipts().isPresent()) {
                 o = o.withReceiptsIn(output.receipts().get());
             }
+            o = o.withHostLinks(this::traced);
             simulated = closing(SimulatedDevices.start(o));
             reader = simulated.idCardReader();
             scanner = simulated.scanner();
@@ -151,7 +155,8 @@ public final class KioskDevices implements AutoCloseable {
         }
         reader = tryOpen("id-card", () -> {
             Relay r = new Relay();
-            SerialLink link = DeviceLinks.watched("id-card", s.idCard().port().path(), SerialSettings.of(s.idCard().baud()), r);
+            SerialLink link = traced("id-card", DeviceLinks.watched("id-card", s.idCard().port().path(),
+                    SerialSettings.of(s.idCard().baud()), r));
             SamIdCardReader sam = new SamIdCardReader("id-card", link, SamReaderConfig.defaults(),
                     Statistics.load(stateDir.resolve("id-card.statistics")));
             r.target = sam::onLinkEvent;
@@ -159,7 +164,8 @@ public final class KioskDevices implements AutoCloseable {
         });
         scanner = tryOpen("qr-scanner", () -> {
             Relay r = new Relay();
-            SerialLink link = DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(), SerialSettings.of(s.qrScanner().baud()), r);
+            SerialLink link = traced("qr-scanner", DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(),
+                    SerialSettings.of(s.qrScanner().baud()), r));
             SerialQrScanner q = new SerialQrScanner("qr-scanner", link, ScannerConfig.of(protocol(s.qrScanner().protocol().key())),
                     Statistics.load(stateDir.resolve("qr-scanner.statistics")));
             r.target = q::onLinkEvent;
@@ -167,15 +173,19 @@ public final class KioskDevices implements AutoCloseable {
         });
         receiptPrinter = tryOpen("receipt-printer", () -> {
             Listeners listeners = new Listeners();
-            SerialLink link = switch (s.receiptPrinter().port()) {
+            SerialLink link = traced("receipt-printer", switch (s.receiptPrinter().port()) {
                 case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(), SerialSettings.of(s.receiptPrinter().baud()),
                         listeners::fire);
                 case DevicePort.Tcp t -> TcpLink.connect(t.host(), t.port(), Duration.ofSeconds(3));
-            };
+            });
             return new EscPosReceiptPrinter("receipt-printer", link, profile(s.receiptPrinter().width()),
                     EscPosSettings.DEFAULTS.withLineBaud(s.receiptPrinter().baud()), PrintLedger.load(stateDir.resolve("receipt-ledger")),
                     Statistics.load(stateDir.resolve("receipt-printer.statistics")), listeners);
         });
+    }
+
+    private SerialLink traced(String device, SerialLink link) {
+        return traces.computeIfAbsent(device, LinkTrace::forDevice).tap(link);
     }
 
     /** Link events of a cable, forwarded to its driver once the driver exists. */
@@ -424,6 +434,11 @@ public final class KioskDevices implements AutoCloseable {
     /** A hand on the mock GPIO platform (someone walks up, the door opens) when GPIO is simulated. */
     public Optional<MockGpio> gpioSimulator() {
         return Optional.ofNullable(mockGpio);
+    }
+
+    /** The hex trace of a serial device's link ("id-card", "qr-scanner", "receipt-printer"), personal data withheld. */
+    public Optional<LinkTrace> trace(String device) {
+        return Optional.ofNullable(traces.get(device));
     }
 
     /** Why devices were left out, one line each; empty when all opened. */

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import org.bianmin.kiosk.maintenance.MaintenanceMode;
+import org.bianmin.kiosk.maintenance.MaintenanceView;
 import org.bianmin.kiosk.visit.VisitMachine;
 import org.bianmin.kiosk.visit.VisitView;
 import org.slf4j.Logger;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that hops to the FX thread: views published on the visit machine's thread are
  * rendered on the FX thread, newest only (views that arrive before the FX thread gets to them are
- * replaced, never queued), then passed to the render listeners (the screen recorder).
+ * replaced, never queued), then passed to the render listeners (the screen recorder). Maintenance
+ * mode's views take the same hop, newest only, on a channel of their own.
  */
 public final class FxVisitAdapter {
     private static final Logger log = LoggerFactory.getLogger(FxVisitAdapter.class);
@@ -25,8 +28,12 @@ public final class FxVisitAdapter {
     private final Consumer<VisitView> renderer;
     private final AtomicReference<VisitView> pending = new AtomicReference<>();
     private final List<Consumer<VisitView>> renderListeners = new CopyOnWriteArrayList<>();
-    private final List<Awaited> awaited = new CopyOnWriteArrayList<>();
+    private final List<Awaited<VisitView>> awaited = new CopyOnWriteArrayList<>();
     private volatile VisitView rendered;
+    private final AtomicReference<MaintenanceView> pendingMaintenance = new AtomicReference<>();
+    private final List<Awaited<MaintenanceView>> awaitedMaintenance = new CopyOnWriteArrayList<>();
+    private volatile Consumer<MaintenanceView> maintenanceRenderer = v -> { };
+    private volatile MaintenanceView renderedMaintenance;
 
     /** @param renderer draws a view; called on the FX thread only */
     public FxVisitAdapter(Consumer<VisitView> renderer) {
@@ -59,7 +66,7 @@ public final class FxVisitAdapter {
 
     /** Completes with the first rendered view that matches (the last rendered one, if it matches already). */
     public CompletableFuture<VisitView> whenRendered(Predicate<VisitView> condition) {
-        Awaited a = new Awaited(condition, new CompletableFuture<>());
+        Awaited<VisitView> a = new Awaited<>(condition, new CompletableFuture<>());
         awaited.add(a);
         runOnFxThread(() -> {
             VisitView v = rendered;
@@ -107,7 +114,7 @@ public final class FxVisitAdapter {
                 log.warn("a render listener failed on {}", v, e);
             }
         }
-        for (Awaited a : awaited) {
+        for (Awaited<VisitView> a : awaited) {
             if (a.condition.test(v)) {
                 awaited.remove(a);
                 a.future.complete(v);
@@ -115,5 +122,58 @@ public final class FxVisitAdapter {
         }
     }
 
-    private record Awaited(Predicate<VisitView> condition, CompletableFuture<VisitView> future) {}
+    /** Renders maintenance mode's views with {@code renderer} (on the FX thread) from now on. */
+    public void connectMaintenance(MaintenanceMode mode, Consumer<MaintenanceView> renderer) {
+        maintenanceRenderer = Objects.requireNonNull(renderer);
+        mode.addViewListener(this::offerMaintenance);
+    }
+
+    /** Takes a maintenance view on any thread; it is rendered unless a newer one arrives first. */
+    public void offerMaintenance(MaintenanceView view) {
+        if (pendingMaintenance.getAndSet(Objects.requireNonNull(view)) == null) {
+            Platform.runLater(this::renderNewestMaintenance);
+        }
+    }
+
+    /** The last maintenance view rendered, or null before the first. */
+    public MaintenanceView renderedMaintenance() {
+        return renderedMaintenance;
+    }
+
+    /** Completes with the first rendered maintenance view that matches (the last rendered one, if it matches already). */
+    public CompletableFuture<MaintenanceView> whenMaintenanceRendered(Predicate<MaintenanceView> condition) {
+        Awaited<MaintenanceView> a = new Awaited<>(condition, new CompletableFuture<>());
+        awaitedMaintenance.add(a);
+        runOnFxThread(() -> {
+            MaintenanceView v = renderedMaintenance;
+            if (v != null && condition.test(v)) {
+                awaitedMaintenance.remove(a);
+                a.future.complete(v);
+            }
+            return null;
+        });
+        return a.future;
+    }
+
+    private void renderNewestMaintenance() {
+        MaintenanceView v = pendingMaintenance.getAndSet(null);
+        if (v == null) {
+            return;
+        }
+        try {
+            maintenanceRenderer.accept(v);
+        } catch (RuntimeException e) {
+            log.error("rendering {} failed", v, e);
+            return;
+        }
+        renderedMaintenance = v;
+        for (Awaited<MaintenanceView> a : awaitedMaintenance) {
+            if (a.condition.test(v)) {
+                awaitedMaintenance.remove(a);
+                a.future.complete(v);
+            }
+        }
+    }
+
+    private record Awaited<T>(Predicate<T> condition, CompletableFuture<T> future) {}
 }

@@ -2,9 +2,11 @@ package org.bianmin.kiosk.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import javafx.stage.Stage;
+import org.bianmin.kiosk.maintenance.MaintenanceMode;
 import org.bianmin.kiosk.visit.VisitMachine;
 import org.bianmin.kiosk.visit.VisitView;
 
@@ -29,8 +31,20 @@ public final class KioskScreen {
      * @throws UiStartException when the screen cannot start or no Chinese font is found
      */
     public static KioskScreen open(FxPlatform.Display display, VisitMachine machine, UiOptions options) {
-        KioskWindow w = FxPlatform.start(display, () -> KioskWindow.open(new Stage(), machine, options));
+        return open(display, machine, Optional.empty(), options);
+    }
+
+    /**
+     * Starts JavaFX (once per process) and shows the window for {@code machine}, with the technician's maintenance mode
+     * behind the idle screen's corner.
+     *
+     * @throws UiStartException when the screen cannot start or no Chinese font is found
+     */
+    public static KioskScreen open(FxPlatform.Display display, VisitMachine machine, Optional<MaintenanceMode> maintenance,
+                                   UiOptions options) {
+        KioskWindow w = FxPlatform.start(display, () -> KioskWindow.open(new Stage(), machine, maintenance, options));
         KioskScreen screen = new KioskScreen(w, FxVisitAdapter.connect(machine, w::render));
+        maintenance.ifPresent(m -> screen.adapter.connectMaintenance(m, w::renderMaintenance));
         screen.adapter.addRenderListener(v -> {
             ScreenRecorder r = screen.recorder;
             if (r != null) {

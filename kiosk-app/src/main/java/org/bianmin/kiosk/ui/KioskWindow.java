@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javafx.animation.Animation;
 import javafx.event.Event;
@@ -20,6 +21,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -27,7 +29,10 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.bianmin.kiosk.ui.layout.CountdownBar;
+import org.bianmin.kiosk.maintenance.MaintenanceMode;
+import org.bianmin.kiosk.maintenance.MaintenanceView;
 import org.bianmin.kiosk.ui.layout.Header;
+import org.bianmin.kiosk.ui.maintenance.MaintenanceScreen;
 import org.bianmin.kiosk.ui.screen.DoneScreen;
 import org.bianmin.kiosk.ui.screen.EvaluateScreen;
 import org.bianmin.kiosk.ui.screen.FetchScreen;
@@ -51,7 +56,9 @@ import org.bianmin.kiosk.visit.VisitView;
  * The kiosk's one window and one scene: header, the current step's screen, the countdown. Full screen
  * and undecorated with no way out to the desktop (no exit key, close requests refused, no context
  * menus, no text fields). Every touch is passed to the machine (it wakes the kiosk or restarts the
- * countdown). All methods but {@link #scene()} run on the FX thread.
+ * countdown), or in maintenance to maintenance mode. On the attract screen a corner target no citizen
+ * taps five times ({@code #maintenance-corner}) opens the technician's keypad. All methods but
+ * {@link #scene()} run on the FX thread.
  */
 public final class KioskWindow {
     /** The headless screen and the development window: a 1920 × 1080 kiosk panel. */
@@ -71,10 +78,21 @@ public final class KioskWindow {
     private final Map<Language, Texts> texts = new EnumMap<>(Language.class);
     private final List<Animation> animations = new ArrayList<>();
     private VisitView shownContent;
+    private final Optional<MaintenanceMode> maintenance;
+    private final MaintenanceScreen maintenanceScreen;
+    private final Region corner = new Region();
+    private MaintenanceView maintenanceView = MaintenanceView.closed();
+    private MaintenanceView shownMaintenance;
 
-    private KioskWindow(Stage stage, VisitMachine inputs, UiOptions options, String fontFamily) {
+    private KioskWindow(Stage stage, VisitMachine inputs, Optional<MaintenanceMode> maintenance, UiOptions options, String fontFamily) {
         this.stage = stage;
         this.inputs = inputs;
+        this.maintenance = maintenance;
+        this.maintenanceScreen = new MaintenanceScreen(maintenance);
+        corner.setId("maintenance-corner");
+        corner.getStyleClass().add("maintenance-corner");
+        corner.setPickOnBounds(true);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
         for (Language l : Language.values()) {
             texts.put(l, Texts.of(l));
         }
@@ -115,11 +133,13 @@ public final class KioskWindow {
         // one of its buttons is not lost when the screen changes under the finger
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!idle()) {
-                inputs.touch();
+                touched();
             }
         });
         scene.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
-            if (idle()) {
+            if (idle() && e.getTarget() == corner) {
+                maintenance.ifPresent(MaintenanceMode::cornerTapped);
+            } else if (idle()) {
                 inputs.touch();
             }
         });
@@ -149,11 +169,19 @@ public final class KioskWindow {
      * @throws UiStartException when no Chinese font can be found
      */
     public static KioskWindow open(Stage stage, VisitMachine inputs, UiOptions options) {
+        return open(stage, inputs, Optional.empty(), options);
+    }
+
+    /**
+     * As {@link #open(Stage, VisitMachine, UiOptions)}, with the technician's maintenance mode behind the idle screen's
+     * corner; render its views with {@link #renderMaintenance}.
+     */
+    public static KioskWindow open(Stage stage, VisitMachine inputs, Optional<MaintenanceMode> maintenance, UiOptions options) {
         String family = ChineseFont.search(options.fontFile()).load();
         if (options.fullScreen()) {
             stage.initStyle(StageStyle.UNDECORATED);
         }
-        KioskWindow w = new KioskWindow(stage, inputs, options, family);
+        KioskWindow w = new KioskWindow(stage, inputs, maintenance, options, family);
         stage.show();
         return w;
     }
@@ -176,8 +204,42 @@ public final class KioskWindow {
             showHint(v, t);
             animations.forEach(Animation::stop);
             animations.clear();
+            if (v.step() == Step.MAINTENANCE) {
+                shownMaintenance = null;
+                showMaintenance();
+                return;
+            }
             Node screen = screens.get(v.step()).build(v, new ScreenContext(t, inputs, animations::add));
             content.getChildren().setAll(screen);
+            if (v.step() == Step.IDLE && maintenance.isPresent()) {
+                content.getChildren().add(corner);
+            }
+        }
+    }
+
+    /** Draws a view of maintenance mode: the keypad or the console, when the kiosk is held for the technician. */
+    public void renderMaintenance(MaintenanceView m) {
+        maintenanceView = m;
+        if (shownContent != null && shownContent.step() == Step.MAINTENANCE) {
+            showMaintenance();
+        }
+    }
+
+    private void showMaintenance() {
+        MaintenanceView key = maintenanceScreen.key(maintenanceView);
+        Texts t = texts.get(shownContent.language());
+        if (!key.equals(shownMaintenance)) {
+            shownMaintenance = key;
+            content.getChildren().setAll(maintenanceScreen.build(maintenanceView, t));
+        }
+        maintenanceScreen.updateCountdown(maintenanceView, t);
+    }
+
+    private void touched() {
+        if (shownContent != null && shownContent.step() == Step.MAINTENANCE) {
+            maintenance.ifPresent(MaintenanceMode::touch);
+        } else {
+            inputs.touch();
         }
     }
 
@@ -219,13 +281,17 @@ public final class KioskWindow {
         }
         if (n instanceof ButtonBase b) {
             if (!idle()) {
-                inputs.touch();
+                touched();
             }
             b.fire();
             return true;
         }
         if ("idle".equals(id)) {
             inputs.touch();
+            return true;
+        }
+        if (n == corner) {
+            maintenance.ifPresent(MaintenanceMode::cornerTapped);
             return true;
         }
         return false;

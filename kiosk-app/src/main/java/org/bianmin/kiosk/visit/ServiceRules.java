@@ -15,6 +15,8 @@ public final class ServiceRules {
 
     private static final String CITIZEN_CODE = "ESSC1:";
     private static final String LICENCE_CODE = "EBL1:";
+    /** A code the backend issues to a technician for one kiosk: {@code BMTECH1:} and 26 base32 characters. */
+    private static final String TECHNICIAN_CODE = "BMTECH1:";
 
     private ServiceRules() {}
 
@@ -27,6 +29,11 @@ public final class ServiceRules {
     /** Whether a scanned code can identify for this service (by its prefix; the backend checks the rest). */
     public static boolean acceptsCode(String serviceCode, String code) {
         return code.startsWith(citizenService(serviceCode) ? CITIZEN_CODE : LICENCE_CODE);
+    }
+
+    /** Whether a scanned code is a technician's code (by its prefix; the backend checks the rest), never a citizen's. */
+    public static boolean isTechnicianCode(String code) {
+        return code != null && code.startsWith(TECHNICIAN_CODE);
     }
 
     /** Why the service cannot be offered with the devices as they are, if it cannot. */

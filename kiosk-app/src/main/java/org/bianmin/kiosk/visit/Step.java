@@ -21,10 +21,20 @@ public enum Step {
     /** 好差评. */
     EVALUATE,
     /** Something the citizen can meet went wrong: what happened and what to do next. */
-    PROBLEM;
+    PROBLEM,
+    /**
+     * The kiosk is held for a technician (the PIN keypad, then the maintenance console): no visit starts, and cards,
+     * codes and touches go to the technician's tests. Entered from IDLE only; leaving returns to IDLE.
+     */
+    MAINTENANCE;
 
     /** Steps where the kiosk, not the citizen, is working: their timer is a watchdog, not inactivity. */
     public boolean busy() {
         return this == FETCH || this == PRINT;
+    }
+
+    /** Steps of a citizen's visit, each with its timeout and countdown: all but IDLE and MAINTENANCE. */
+    public boolean inVisit() {
+        return this != IDLE && this != MAINTENANCE;
     }
 }

@@ -17,7 +17,7 @@ public record Timeouts(Map<Step, Duration> perStep, double elderFactor, Duration
         EnumMap<Step, Duration> m = new EnumMap<>(Step.class);
         m.putAll(perStep);
         for (Step s : Step.values()) {
-            if (s != Step.IDLE && !m.containsKey(s)) {
+            if (s.inVisit() && !m.containsKey(s)) {
                 throw new IllegalArgumentException("no timeout for step " + s);
             }
         }

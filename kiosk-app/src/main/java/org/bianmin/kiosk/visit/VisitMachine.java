@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * Evaluate → Idle, with a problem screen reachable from any step. Inputs may come from any thread;
  * they run one at a time on the machine's executor, as do the answers of the backend and the
  * printers. After every change it publishes a {@link VisitView}. Answers that arrive after the step
- * they were for has been left are dropped (and any document in them wiped).
+ * they were for has been left are dropped (and any document in them wiped). Between visits a technician
+ * may hold the kiosk ({@link Step#MAINTENANCE}): no visit starts until maintenance ends.
  */
 public final class VisitMachine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VisitMachine.class);
@@ -82,6 +83,7 @@ public final class VisitMachine implements AutoCloseable {
     private final VisitTimer timer;
     private final List<Consumer<VisitView>> viewListeners = new CopyOnWriteArrayList<>();
     private final List<EndListener> endListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> technicianCodeListeners = new CopyOnWriteArrayList<>();
     /** The settings of the visit under way (or of the next one, while idle). */
     private volatile Settings settings;
     private volatile VisitView lastView;
@@ -199,7 +201,7 @@ public final class VisitMachine implements AutoCloseable {
         post(() -> {
             if (step == Step.IDLE) {
                 startVisit();
-            } else if (!step.busy()) {
+            } else if (step.inVisit() && !step.busy()) {
                 restartCountdown();
                 publish();
             }
@@ -213,6 +215,9 @@ public final class VisitMachine implements AutoCloseable {
 
     public void chooseLanguage(Language l) {
         post(() -> {
+            if (step == Step.MAINTENANCE) {
+                return;
+            }
             if (step == Step.IDLE) {
                 startVisit();
             }
@@ -227,6 +232,9 @@ public final class VisitMachine implements AutoCloseable {
     /** Elder mode (适老化): larger type, longer timeouts, for the rest of this visit. */
     public void chooseElderMode(boolean on) {
         post(() -> {
+            if (step == Step.MAINTENANCE) {
+                return;
+            }
             if (step == Step.IDLE) {
                 startVisit();
             }
@@ -364,7 +372,7 @@ public final class VisitMachine implements AutoCloseable {
     /** Exit: ends the visit from any screen but those where the kiosk is fetching or printing. */
     public void exit() {
         post(() -> {
-            if (step != Step.IDLE && !step.busy()) {
+            if (step.inVisit() && !step.busy()) {
                 endVisit(EndReason.EXIT);
             }
         });
@@ -457,11 +465,44 @@ public final class VisitMachine implements AutoCloseable {
         });
     }
 
+    // ---- the technician ------------------------------------------------------------------------
+
+    /**
+     * Holds the kiosk for a technician: from IDLE only, never during a citizen's visit. Completes, on the machine's
+     * thread, with whether the kiosk is held now (true also when it was held already).
+     */
+    public CompletableFuture<Boolean> enterMaintenance() {
+        CompletableFuture<Boolean> held = new CompletableFuture<>();
+        post(() -> held.complete(holdForTechnician()));
+        return held;
+    }
+
+    /** Ends maintenance: the kiosk is idle and serves citizens again. */
+    public void leaveMaintenance() {
+        post(() -> {
+            if (step == Step.MAINTENANCE) {
+                adoptNextSettings();
+                log.info("maintenance ended: the kiosk serves citizens again");
+                goTo(Step.IDLE);
+            }
+        });
+    }
+
+    /**
+     * Told, on the machine's thread, of a technician code ({@link ServiceRules#isTechnicianCode}) scanned while the
+     * kiosk is idle or held for a technician; the kiosk is held by then. A technician code during a visit is ignored.
+     */
+    public void addTechnicianCodeListener(Consumer<String> listener) {
+        technicianCodeListeners.add(listener);
+    }
+
     /** Ends any visit (kiosk shutting down or leaving service) and stops the countdown. */
     @Override
     public void close() {
         post(() -> {
-            if (step != Step.IDLE) {
+            if (step == Step.MAINTENANCE) {
+                goTo(Step.IDLE);
+            } else if (step != Step.IDLE) {
                 endVisit(EndReason.SHUTDOWN);
             }
             if (ticking != null) {
@@ -478,7 +519,7 @@ public final class VisitMachine implements AutoCloseable {
                 r.run();
             } catch (RuntimeException e) {
                 log.error("visit {}: internal error in step {}; the visit ends", visit, step, e);
-                if (step != Step.IDLE) {
+                if (step.inVisit()) {
                     endVisit(EndReason.SHUTDOWN);
                 }
             }
@@ -507,7 +548,7 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void restartCountdown() {
-        if (step == Step.IDLE) {
+        if (!step.inVisit()) {
             secondsTotal = 0;
         } else if (thanking()) {
             secondsTotal = THANKS_SECONDS;
@@ -527,7 +568,7 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void tick() {
-        if (step == Step.IDLE) {
+        if (!step.inVisit()) {
             return;
         }
         secondsLeft--;
@@ -640,7 +681,37 @@ public final class VisitMachine implements AutoCloseable {
         answer(ports.backend().identifyByCard(data.cardNumber, data.cardName), epoch, this::onIdentified, this::onIdentifyFailed);
     }
 
+    private boolean holdForTechnician() {
+        if (step == Step.MAINTENANCE) {
+            return true;
+        }
+        if (step != Step.IDLE) {
+            return false;
+        }
+        log.info("held for a technician: no visit starts until maintenance ends");
+        goTo(Step.MAINTENANCE);
+        return true;
+    }
+
+    private void onTechnicianCode(String code) {
+        if (!holdForTechnician()) {
+            log.info("visit {}: a technician code was scanned during a visit; ignored", visit);
+            return;
+        }
+        for (Consumer<String> l : technicianCodeListeners) {
+            try {
+                l.accept(code);
+            } catch (RuntimeException e) {
+                log.warn("a technician-code listener failed", e);
+            }
+        }
+    }
+
     private void onCodeScanned(String code) {
+        if (ServiceRules.isTechnicianCode(code)) {
+            onTechnicianCode(code);
+            return;
+        }
         switch (step) {
             case IDLE -> startVisit();
             case IDENTIFY -> {
@@ -989,9 +1060,9 @@ public final class VisitMachine implements AutoCloseable {
     }
 
     private void publish() {
-        VisitView v = new VisitView(visit, step, language, elder, step == Step.IDLE ? 0 : secondsLeft, secondsTotal,
-                step != Step.IDLE && !step.busy() && !thanking() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
-                step == Step.IDLE ? List.of() : tiles(), Optional.ofNullable(service), methods(), identifyPhase,
+        VisitView v = new VisitView(visit, step, language, elder, step.inVisit() ? secondsLeft : 0, secondsTotal,
+                step.inVisit() && !step.busy() && !thanking() && secondsLeft <= timeouts().warnBefore().toSeconds(), backendOnline,
+                step.inVisit() ? tiles() : List.of(), Optional.ofNullable(service), methods(), identifyPhase,
                 Optional.ofNullable(hint), Optional.ofNullable(data.shown),
                 step == Step.PREVIEW ? data.pages : List.of(), page, zoom, Map.copyOf(progress),
                 Optional.ofNullable(data.ticket), receiptMissing, cardOnReader,

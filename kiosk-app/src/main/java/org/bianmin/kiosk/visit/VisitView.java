@@ -43,7 +43,7 @@ public record VisitView(long visit, Step step, Language language, boolean elderM
     public enum EvaluatePhase { GRADE, REASONS, THANKS }
 
     public boolean exitAllowed() {
-        return step != Step.IDLE && step != Step.PRINT && step != Step.FETCH;
+        return step.inVisit() && !step.busy();
     }
 
     @Override

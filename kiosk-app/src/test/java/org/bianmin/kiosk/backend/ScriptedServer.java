@@ -44,8 +44,8 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    /** A request as it arrived. */
-    record Request(String method, String path, String authorization, String contentType, String body) {
+    /** A request as it arrived; {@code bytes} is the body as sent, {@code body} the same read as UTF-8. */
+    record Request(String method, String path, String authorization, String body, String contentType, byte[] bytes) {
     }
 
     private final HttpServer server;
@@ -77,15 +77,16 @@ final class ScriptedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-        String body;
+        byte[] sent;
         try {
-            body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            sent = exchange.getRequestBody().readAllBytes();
         } catch (IOException e) {
             // the client gave up (a timeout) before its body was read: the request still arrived
-            body = null;
+            sent = null;
         }
         requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Authorization"), sent == null ? null : new String(sent, StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Content-Type"), sent));
         Deque<Reply> replies = script.get(key);
         Reply reply;
         synchronized (this) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.bianmin.kiosk.backend.BackendException;
+import org.bianmin.kiosk.backend.DiagnosticsReceipt;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
 import org.bianmin.kiosk.backend.Heartbeat;
@@ -13,6 +14,7 @@ import org.bianmin.kiosk.backend.IndicatorSet;
 import org.bianmin.kiosk.backend.KioskBackend;
 import org.bianmin.kiosk.backend.PrintState;
 import org.bianmin.kiosk.backend.ServiceInfo;
+import org.bianmin.kiosk.backend.TechnicianAccess;
 
 /** A backend that takes heartbeats only, answering each as the test says; any other call fails. */
 final class HeartbeatOnlyBackend implements KioskBackend {
@@ -68,6 +70,16 @@ final class HeartbeatOnlyBackend implements KioskBackend {
 
     @Override
     public CompletableFuture<Void> evaluate(Evaluation evaluation) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code) {
+        return notHere();
+    }
+
+    @Override
+    public CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip) {
         return notHere();
     }
 

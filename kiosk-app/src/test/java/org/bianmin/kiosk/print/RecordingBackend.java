@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bianmin.kiosk.backend.BackendException;
+import org.bianmin.kiosk.backend.DiagnosticsReceipt;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.Evaluation;
@@ -13,6 +14,7 @@ import org.bianmin.kiosk.backend.IndicatorSet;
 import org.bianmin.kiosk.backend.KioskBackend;
 import org.bianmin.kiosk.backend.PrintState;
 import org.bianmin.kiosk.backend.ServiceInfo;
+import org.bianmin.kiosk.backend.TechnicianAccess;
 
 /** A backend that records the print reports it is given, and can be made unreachable; printing asks nothing else of it. */
 final class RecordingBackend implements KioskBackend {
@@ -83,6 +85,16 @@ final class RecordingBackend implements KioskBackend {
 
     @Override
     public CompletableFuture<Void> heartbeat(Heartbeat heartbeat) {
+        return notForPrinting();
+    }
+
+    @Override
+    public CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code) {
+        return notForPrinting();
+    }
+
+    @Override
+    public CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip) {
         return notForPrinting();
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bianmin.kiosk.backend.BackendException;
+import org.bianmin.kiosk.backend.DiagnosticsReceipt;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
 import org.bianmin.kiosk.backend.Heartbeat;
@@ -19,6 +20,7 @@ import org.bianmin.kiosk.backend.IndicatorSet;
 import org.bianmin.kiosk.backend.KioskBackend;
 import org.bianmin.kiosk.backend.PrintState;
 import org.bianmin.kiosk.backend.ServiceInfo;
+import org.bianmin.kiosk.backend.TechnicianAccess;
 
 /** A hand-written backend with the demo's services, one citizen and one licence; failures are set per call. */
 final class FakeBackend implements KioskBackend {
@@ -28,6 +30,10 @@ final class FakeBackend implements KioskBackend {
     static final String CITIZEN_NAME = "测试用户甲";
     static final String CITIZEN_CODE = "ESSC1:demo-citizen";
     static final String LICENCE_CODE = "EBL1:demo-licence";
+    /** A technician code the office issued to 王师傅 for this kiosk, and one that has expired. */
+    static final String TECHNICIAN_CODE = "BMTECH1:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    static final String EXPIRED_TECHNICIAN_CODE = "BMTECH1:ZZZZZZZZZZZZZZZZZZZZZZZZZZ";
+    static final String TECHNICIAN = "王师傅";
 
     static final List<ServiceInfo> SERVICES = List.of(
             new ServiceInfo(CERTIFICATE, "社保参保证明打印", "人力资源和社会保障局", new Guide(
@@ -65,6 +71,7 @@ final class FakeBackend implements KioskBackend {
     final List<Evaluation> evaluations = new CopyOnWriteArrayList<>();
     final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final Map<String, String> requested = new ConcurrentHashMap<>();
+    final List<byte[]> uploads = new CopyOnWriteArrayList<>();
 
     @Override
     public CompletableFuture<List<ServiceInfo>> services() {
@@ -163,6 +170,28 @@ final class FakeBackend implements KioskBackend {
     @Override
     public void onConnectivity(Consumer<Boolean> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code) {
+        if (!online) {
+            return unreachable();
+        }
+        if (code.equals(TECHNICIAN_CODE)) {
+            return CompletableFuture.completedFuture(new TechnicianAccess(TECHNICIAN, Instant.now().plusSeconds(1800)));
+        }
+        String why = code.equals(EXPIRED_TECHNICIAN_CODE) ? "this technician code expired at 2026-06-01 08:00" : "this technician code is unknown";
+        return CompletableFuture.failedFuture(new BackendException(BackendException.Kind.KIOSK_NOT_AUTHORISED, 403,
+                "verifyTechnicianCode: 403 - " + why, null, why, null));
+    }
+
+    @Override
+    public CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip) {
+        if (!online) {
+            return unreachable();
+        }
+        uploads.add(zip.clone());
+        return CompletableFuture.completedFuture(new DiagnosticsReceipt("bundle-" + uploads.size(), zip.length));
     }
 
     void setOnline(boolean now) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bianmin.kiosk.backend.Grade;
+import org.bianmin.kiosk.maintenance.DeviceAction;
+import org.bianmin.kiosk.maintenance.DeviceStatus;
+import org.bianmin.kiosk.maintenance.KioskDevicesMaintenance;
+import org.bianmin.kiosk.maintenance.MaintenanceView;
 import org.bianmin.kiosk.print.PrintPart;
 import org.bianmin.kiosk.print.PrintProgress;
 import org.bianmin.kiosk.visit.Availability;
@@ -60,6 +65,29 @@ class MessageBundlesTest {
                 used.add("hint." + h);
             }
         }
+        for (MaintenanceView.KeypadNotice.Kind k : MaintenanceView.KeypadNotice.Kind.values()) {
+            used.add("maint.keypad." + k);
+        }
+        for (DeviceStatus.Health h : DeviceStatus.Health.values()) {
+            used.add("maint.health." + h);
+        }
+        for (DeviceStatus.Paper p : DeviceStatus.Paper.values()) {
+            used.add("maint.paper." + p.name().toLowerCase(Locale.ROOT));
+        }
+        for (DeviceAction a : DeviceAction.values()) {
+            used.add(a == DeviceAction.EXTERNAL_CHECK ? "maint.action.external.receipt-printer" : "maint.action." + a);
+        }
+        for (String d : KioskDevicesMaintenance.NAMES) {
+            used.add("maint.device." + d);
+        }
+        used.addAll(List.of("maint.action.external.id-card", "maint.action.external.qr-scanner", "maint.running.external.id-card",
+                "maint.running.external.qr-scanner", "maint.running.external.receipt-printer", "maint.cover.open", "maint.cover.closed",
+                "maint.power.no-relay", "maint.power.no-gpio", "maint.gpio.no-gpio", "maint.gpio.gpio-not-open",
+                "maint.gpio.light.guide", "maint.gpio.light.fault"));
+        for (String r : List.of("internal.ok", "receipt.printed", "card.read", "card.none", "scan.read", "scan.none", "status.receipt",
+                "status.document", "check-failed", "not-open", "not-offered")) {
+            used.add("maint.result." + r);
+        }
         assertTrue(used.size() > 80, "the scan found the screens' keys: " + used.size());
         for (Language l : Language.values()) {
             Properties words = Texts.load(Texts.resource(l));
@@ -85,7 +113,7 @@ class MessageBundlesTest {
                 String v = words.getProperty(key);
                 assertFalse(v.isBlank(), key + " is empty in " + l);
                 if (v.contains("{0}")) {
-                    String formatted = new MessageFormat(v, l.locale()).format(new Object[] {"X", "Y"});
+                    String formatted = new MessageFormat(v, l.locale()).format(new Object[] {"X", "Y", "Z"});
                     assertTrue(formatted.contains("X") && !formatted.contains("{"), key + " in " + l + " formats: " + formatted);
                 }
             }

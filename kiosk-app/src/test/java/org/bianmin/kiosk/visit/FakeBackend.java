@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bianmin.device.PersonalData;
+import org.bianmin.kiosk.backend.DiagnosticsReceipt;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
 import org.bianmin.kiosk.backend.Heartbeat;
@@ -17,6 +18,7 @@ import org.bianmin.kiosk.backend.IndicatorSet;
 import org.bianmin.kiosk.backend.KioskBackend;
 import org.bianmin.kiosk.backend.PrintState;
 import org.bianmin.kiosk.backend.ServiceInfo;
+import org.bianmin.kiosk.backend.TechnicianAccess;
 
 /**
  * The backend as a test scripts it: every operation answers at once with what a demo backend would
@@ -126,6 +128,16 @@ final class FakeBackend implements KioskBackend {
     @Override
     public void onConnectivity(Consumer<Boolean> listener) {
         connectivity.add(listener);
+    }
+
+    @Override
+    public CompletableFuture<TechnicianAccess> verifyTechnicianCode(String code) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the visit never verifies technician codes"));
+    }
+
+    @Override
+    public CompletableFuture<DiagnosticsReceipt> uploadDiagnostics(byte[] zip) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the visit never uploads diagnostics"));
     }
 
     /** The client's connectivity changes, as a real client reports it from its own thread (here, the test's). */

@@ -9,13 +9,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.bianmin.kiosk.ui.Texts;
 import org.bianmin.kiosk.ui.theme.Icon;
-import org.bianmin.kiosk.visit.Step;
 import org.bianmin.kiosk.visit.VisitView;
 
 /**
  * The band at the foot of every screen where the citizen is expected to act: seconds left and a
  * "more time" button, which grows and says so in words when time is nearly up. Hidden on the attract
- * screen and while the kiosk itself is busy. Ids: {@code #countdown-bar}, {@code #countdown}, {@code #more-time}.
+ * screen, in maintenance and while the kiosk itself is busy. Ids: {@code #countdown-bar}, {@code #countdown}, {@code #more-time}.
  */
 public final class CountdownBar {
     private final HBox bar;
@@ -47,7 +46,7 @@ public final class CountdownBar {
     }
 
     public void update(VisitView v, Texts t) {
-        boolean show = v.step() != Step.IDLE && !v.step().busy();
+        boolean show = v.step().inVisit() && !v.step().busy();
         bar.setVisible(show);
         bar.setManaged(show);
         if (!show) {

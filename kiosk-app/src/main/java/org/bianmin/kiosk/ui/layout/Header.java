@@ -14,13 +14,12 @@ import javafx.scene.layout.VBox;
 import org.bianmin.kiosk.ui.Texts;
 import org.bianmin.kiosk.ui.theme.Icon;
 import org.bianmin.kiosk.visit.Language;
-import org.bianmin.kiosk.visit.Step;
 import org.bianmin.kiosk.visit.VisitMachine;
 import org.bianmin.kiosk.visit.VisitView;
 
 /**
- * The band at the top of every screen: the kiosk's title, and (except on the attract screen) the
- * language switch, elder mode and Exit. Ids: {@code #lang-zh}, {@code #lang-en}, {@code #elder},
+ * The band at the top of every screen: the kiosk's title, and (except on the attract screen and in
+ * maintenance) the language switch, elder mode and Exit. Ids: {@code #lang-zh}, {@code #lang-en}, {@code #elder},
  * {@code #exit}. Each language button names its language in that language.
  */
 public final class Header {
@@ -94,7 +93,7 @@ public final class Header {
     public void update(VisitView v, Texts t) {
         title.setText(t.get("app.title"));
         // the attract screen offers its own start buttons; the controls leave the scene so ids stay unique
-        boolean show = v.step() != Step.IDLE;
+        boolean show = v.step().inVisit();
         if (show && !bar.getChildren().contains(controls)) {
             bar.getChildren().add(controls);
         } else if (!show) {
