@@ -149,17 +149,19 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
         return supervised.orElseGet(() -> observed(name));
     }
 
-    /** The supervisor's last check, with what the technician's own checks and the device's events found since. */
+    /**
+     * The supervisor's last periodic check joined with what was seen since: the device's events, the technician's own
+     * checks and its live counters. The worse health of the two wins, and the newer last error.
+     */
     private DeviceStatus supervised(String name, DeviceHealth h) {
-        DeviceStatus.Health health = DeviceStatus.Health.valueOf(h.health().name());
-        if (health == DeviceStatus.Health.OK && Boolean.TRUE.equals(lastCheckFailed.get(name))) {
-            health = DeviceStatus.Health.FAILING;
-        }
-        Optional<DeviceStatus.LastError> supervisorsError = h.lastError().map(e -> new DeviceStatus.LastError(e.code(), e.detail(), e.at()));
-        Optional<DeviceStatus.LastError> last = newest(supervisorsError, Optional.ofNullable(lastErrors.get(name)));
-        Optional<DeviceStatus.Paper> paperNow = h.paper().map(p -> DeviceStatus.Paper.valueOf(p.name()));
-        return new DeviceStatus(name, required(name), health, Optional.of(h.state().name()), last, h.counters(), port(name), protocol(name),
-                baud(name), paperNow.or(() -> Optional.ofNullable(paper.get(name))));
+        DeviceStatus seen = observed(name);
+        DeviceStatus.Health checked = DeviceStatus.Health.valueOf(h.health().name());
+        DeviceStatus.Health health = seen.health().compareTo(checked) > 0 ? seen.health() : checked;
+        Optional<DeviceStatus.LastError> checkedError = h.lastError().map(e -> new DeviceStatus.LastError(e.code(), e.detail(), e.at()));
+        Optional<DeviceStatus.Paper> checkedPaper = h.paper().map(p -> DeviceStatus.Paper.valueOf(p.name()));
+        return new DeviceStatus(name, required(name), health, seen.state().or(() -> Optional.of(h.state().name())),
+                newest(checkedError, seen.lastError()), seen.counters().isEmpty() ? h.counters() : seen.counters(), seen.port(),
+                seen.protocol(), seen.baud(), seen.paper().or(() -> checkedPaper));
     }
 
     private static Optional<DeviceStatus.LastError> newest(Optional<DeviceStatus.LastError> a, Optional<DeviceStatus.LastError> b) {

@@ -1,0 +1,123 @@
+package org.bianmin.kiosk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bianmin.config.KioskConfig;
+import org.bianmin.config.KioskConfigLoader;
+import org.bianmin.config.KioskToken;
+import org.bianmin.kiosk.backend.BackendProcess;
+import org.bianmin.kiosk.maintenance.MaintenanceView;
+import org.bianmin.kiosk.visit.Step;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The office issues a technician code for the kiosk through the admin API of the real backend process; shown at the
+ * kiosk's scanner it opens maintenance mode in the technician's name; the diagnostic bundle uploaded from there
+ * arrives at the backend; the heartbeat says the kiosk is in maintenance; leaving hands the kiosk back to citizens.
+ */
+class TechnicianCodeEndToEndTest {
+    private static final String ADMIN_TOKEN = "demo-admin-token";
+
+    @TempDir
+    static Path dir;
+
+    static BackendProcess backend;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void backend() {
+        backend = BackendProcess.start(dir.resolve("backend"));
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @Test
+    void aCodeFromTheOfficeOpensMaintenanceInTheTechniciansNameAndTheBundleReachesTheBackend() throws Exception {
+        KioskConfig config = KioskConfigLoader.overDefaults()
+                .file(KioskEndToEndTest.projectFile("config/kiosk-demo.yaml"))
+                .set("backend.url", backend.baseUri().toString())
+                .set("backend.heartbeatInterval", 5)
+                .set("devices.documentPrinter.queue", "spool:" + dir.resolve("printed").toAbsolutePath())
+                .set("trustAnchors", List.of(backend.dataDir().resolve("signing-certificate.pem").toString()))
+                .load();
+        KioskToken token = KioskToken.resolve(config.backend(), Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
+        JsonNode issued = post("/api/v1/admin/technician-codes",
+                "{\"kioskId\":\"" + backend.kioskId() + "\",\"technician\":\"王师傅\",\"validMinutes\":30}");
+        String code = issued.path("code").asText();
+        assertTrue(code.startsWith("BMTECH1:"), code);
+
+        try (KioskApp kiosk = KioskApp.start(config, token, KioskApp.Options.in(dir.resolve("state")))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> kiosk.machine().view() != null && kiosk.machine().view().step() == Step.IDLE);
+            var scanner = kiosk.devices().simulators().orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> scanner.scanner().inStepWithLine());
+            scanner.scannerSimulator().scan(code);
+
+            MaintenanceView in = await("the console opens in the technician's name").atMost(Duration.ofSeconds(20))
+                    .until(() -> kiosk.maintenance().view(), v -> v.phase() == MaintenanceView.Phase.CONSOLE);
+            assertEquals("王师傅", in.technician().orElseThrow());
+            assertEquals(Step.MAINTENANCE, kiosk.machine().view().step());
+            await("the fleet sees the kiosk in maintenance").atMost(Duration.ofSeconds(20))
+                    .until(() -> demoKiosk().path("mode").asText(), "maintenance"::equals);
+
+            kiosk.maintenance().show(MaintenanceView.Page.BUNDLE);
+            kiosk.maintenance().uploadBundle();
+            MaintenanceView uploaded = await("the bundle uploaded").atMost(Duration.ofSeconds(30))
+                    .until(() -> kiosk.maintenance().view(), v -> v.bundle().isPresent());
+            assertTrue(uploaded.bundle().get().ok(), uploaded.bundle().get().problem());
+            String bundleId = uploaded.bundle().get().uploadedAs().orElseThrow();
+            JsonNode bundles = get("/api/v1/admin/kiosks/" + backend.kioskId() + "/diagnostics");
+            assertTrue(bundles.toString().contains(bundleId), "the backend lists the uploaded bundle: " + bundles);
+
+            kiosk.maintenance().leave();
+            await("the kiosk is back for citizens").atMost(Duration.ofSeconds(20))
+                    .until(() -> kiosk.machine().view().step() == Step.IDLE && !kiosk.maintenance().maintenanceActive());
+            assertTrue(kiosk.maintenance().view().technician().isEmpty(), "no technician state left");
+        }
+    }
+
+    private JsonNode demoKiosk() throws IOException, InterruptedException {
+        for (JsonNode k : get("/api/v1/admin/kiosks").path("kiosks")) {
+            if (k.path("kioskId").asText().equals(backend.kioskId())) {
+                return k;
+            }
+        }
+        throw new AssertionError("the demo kiosk is not in the fleet table");
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(backend.baseUri().resolve(path)).GET(), path);
+    }
+
+    private JsonNode post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(backend.baseUri().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() / 100 == 2, path + ": " + r.statusCode() + " " + r.body());
+        return json.readTree(r.body());
+    }
+}
