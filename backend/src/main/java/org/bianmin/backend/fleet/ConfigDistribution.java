@@ -70,11 +70,14 @@ public final class ConfigDistribution implements AutoCloseable {
     private final Store store;
     private final ChangeFeed feed;
     private final Clock clock;
-    private final LongPolls polls = new LongPolls();
+    // one virtual thread per answer: each writes one response, thousands at once after a fleet push
+    private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
+    private final LongPolls polls = new LongPolls(answering);
     private final ExecutorService waker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("config-wake").factory());
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("config-check").factory());
     private final AtomicBoolean reloadQueued = new AtomicBoolean();
+    private final ReportWriter reports;
     private final Map<String, byte[]> envelopes = lru();
     private final Map<String, byte[]> bodies = lru();
     private volatile DesiredState state;
@@ -84,6 +87,7 @@ public final class ConfigDistribution implements AutoCloseable {
         this.feed = feed;
         this.clock = clock;
         this.state = new DesiredState(store.configs().snapshot());
+        this.reports = new ReportWriter(store.configs(), answering, this::reportsWritten);
         feed.listen(this::announced);
         checker.scheduleWithFixedDelay(this::checkGeneration, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
     }
@@ -249,17 +253,19 @@ public final class ConfigDistribution implements AutoCloseable {
     }
 
     /**
-     * Takes what {@code kioskId} reports it runs, and moves on the rollouts it was released in.
+     * Takes what {@code kioskId} reports it runs, and moves on the rollouts it was released in; the future completes
+     * once the report is stored (reports are written in batches).
      *
      * @throws InvalidInputException for a layer the kiosk cannot have (another kiosk's, a group that does not exist) or
      *                               a target named twice
      */
-    public void report(String kioskId, List<LayerReport> layers) {
+    public CompletableFuture<Void> report(String kioskId, List<LayerReport> layers) {
         if (layers.size() > KioskGroups.MAX_PER_KIOSK + 2) {
             throw new InvalidInputException("layers", "a kiosk has at most " + (KioskGroups.MAX_PER_KIOSK + 2) + " layers (fleet, "
                     + KioskGroups.MAX_PER_KIOSK + " groups, its own); this report has " + layers.size());
         }
         Set<String> seen = new HashSet<>();
+        List<String> groups = desired(kioskId).groups();
         for (int i = 0; i < layers.size(); i++) {
             String t = layers.get(i).target();
             String field = "layers[" + i + "].target";
@@ -269,11 +275,17 @@ public final class ConfigDistribution implements AutoCloseable {
             if (t.startsWith("kiosk:") && !t.equals("kiosk:" + kioskId)) {
                 throw new InvalidInputException(field, t + " is another kiosk's layer; a kiosk reports its own (kiosk:" + kioskId + ")");
             }
-            if (t.startsWith("group:") && !store.groups().exists(t.substring("group:".length()))) {
+            String group = t.startsWith("group:") ? t.substring("group:".length()) : null;
+            // a group the kiosk is in needs no look-up; one it just left still exists
+            if (group != null && !groups.contains(group) && !store.groups().exists(group)) {
                 throw new InvalidInputException(field, "no " + t + " exists; report the layers the backend gave");
             }
         }
-        if (store.configs().report(kioskId, layers)) {
+        return reports.submit(kioskId, layers);
+    }
+
+    private void reportsWritten(boolean changed) {
+        if (changed) {
             changed(store.configs().generation());
         }
     }
@@ -389,8 +401,10 @@ public final class ConfigDistribution implements AutoCloseable {
 
     @Override
     public void close() {
+        reports.close();
         feed.close();
         checker.shutdownNow();
         waker.shutdownNow();
+        answering.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.bianmin.backend.auth.KioskAuthenticator;
@@ -97,11 +98,11 @@ public final class KioskConfigApi {
         if (report.layers().stream().anyMatch(Objects::isNull)) {
             throw new InvalidInputException("layers", "has a null entry; give each layer as an object");
         }
-        distribution.report(kioskId, report.layers());
         if (LOG.isDebugEnabled()) {
             LOG.debug("kiosk {} reports {}", kioskId, report.layers().stream()
                     .map(l -> l.target() + " " + l.version() + " " + l.status().wireName()).toList());
         }
-        ctx.status(204);
+        CompletableFuture<Void> stored = distribution.report(kioskId, report.layers());
+        ctx.future(() -> stored.thenRun(() -> ctx.status(204)));
     }
 }

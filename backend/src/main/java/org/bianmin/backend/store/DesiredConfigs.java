@@ -211,18 +211,43 @@ public final class DesiredConfigs {
      * @return true when that changed which layers some kiosk gets (a wave was released, a rollout completed or halted)
      */
     public boolean report(String kioskId, List<LayerReport> layers) {
+        return report(List.of(Map.entry(kioskId, layers)));
+    }
+
+    /**
+     * Replaces what each of several kiosks reports, in order (a later report of the same kiosk wins), in one
+     * transaction, and moves on the running rollouts they were released in.
+     *
+     * @return true when that changed which layers some kiosk gets
+     */
+    public boolean report(List<Map.Entry<String, List<LayerReport>>> reports) {
         Instant now = now();
         return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM kiosk_config_reports WHERE kiosk_id = ?").bind(0, kioskId).execute();
-            for (LayerReport l : layers) {
-                h.createUpdate("INSERT INTO kiosk_config_reports (kiosk_id, target, version, running, status, reason, reported_at, "
-                                + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                        .bind(0, kioskId).bind(1, l.target()).bind(2, l.version()).bind(3, l.runs()).bind(4, l.status().wireName())
-                        .bind(5, l.reason()).bind(6, Sql.timestamp(l.at())).bind(7, Sql.timestamp(now)).execute();
+            var delete = h.prepareBatch("DELETE FROM kiosk_config_reports WHERE kiosk_id = ?");
+            reports.forEach(r -> delete.bind(0, r.getKey()).add());
+            delete.execute();
+            Map<String, Map<String, LayerReport>> last = new LinkedHashMap<>();
+            reports.forEach(r -> {
+                Map<String, LayerReport> byTarget = new LinkedHashMap<>();
+                r.getValue().forEach(l -> byTarget.put(l.target(), l));
+                last.put(r.getKey(), byTarget);
+            });
+            var insert = h.prepareBatch("INSERT INTO kiosk_config_reports (kiosk_id, target, version, running, status, reason, "
+                    + "reported_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            boolean any = false;
+            for (Map.Entry<String, Map<String, LayerReport>> k : last.entrySet()) {
+                for (LayerReport l : k.getValue().values()) {
+                    insert.bind(0, k.getKey()).bind(1, l.target()).bind(2, l.version()).bind(3, l.runs()).bind(4, l.status().wireName())
+                            .bind(5, l.reason()).bind(6, Sql.timestamp(l.at())).bind(7, Sql.timestamp(now)).add();
+                    any = true;
+                }
             }
-            List<Long> running = h.createQuery("SELECT r.id FROM config_rollouts r JOIN config_rollout_kiosks rk ON rk.rollout_id = r.id "
-                            + "WHERE rk.kiosk_id = ? AND r.state = 'running'")
-                    .bind(0, kioskId).mapTo(Long.class).list();
+            if (any) {
+                insert.execute();
+            }
+            List<Long> running = h.createQuery("SELECT DISTINCT r.id FROM config_rollouts r JOIN config_rollout_kiosks rk "
+                            + "ON rk.rollout_id = r.id WHERE rk.kiosk_id IN (<kiosks>) AND r.state = 'running' ORDER BY r.id")
+                    .bindList("kiosks", List.copyOf(last.keySet())).mapTo(Long.class).list();
             if (running.isEmpty()) {
                 return false;
             }

@@ -87,7 +87,7 @@ class AdminConfigCliTest {
 
     void report(String target, long version, ReportStatus status, String reason, long running) {
         app.configs().report("demo-kiosk-01", List.of(new LayerReport(target, version, running, status, reason,
-                java.time.Instant.parse("2026-03-02T01:30:00Z"))));
+                java.time.Instant.parse("2026-03-02T01:30:00Z")))).join();
     }
 
     @Test
