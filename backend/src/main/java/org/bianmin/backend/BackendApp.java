@@ -28,13 +28,17 @@ import org.bianmin.backend.documents.CjkFont;
 import org.bianmin.backend.documents.DocumentException;
 import org.bianmin.backend.documents.DocumentIssuer;
 import org.bianmin.backend.documents.SigningKeys;
+import org.bianmin.backend.fleet.ConfigDistribution;
+import org.bianmin.backend.fleet.ConfigStatus;
 import org.bianmin.backend.fleet.Fleet;
 import org.bianmin.backend.http.AdminApi;
+import org.bianmin.backend.http.AdminConfigApi;
 import org.bianmin.backend.http.ApiRoute;
 import org.bianmin.backend.http.DocumentsApi;
 import org.bianmin.backend.http.HttpServer;
 import org.bianmin.backend.http.Json;
 import org.bianmin.backend.http.KioskApi;
+import org.bianmin.backend.http.KioskConfigApi;
 import org.bianmin.backend.http.KioskFleetApi;
 import org.bianmin.backend.http.OpenApiDocument;
 import org.bianmin.backend.http.VerificationPage;
@@ -43,7 +47,8 @@ import org.bianmin.backend.store.Store;
 
 /**
  * The backend's composition root: opens the store, seeds the demo if asked, loads the document font and signing key,
- * and builds the un-started HTTP server: the kiosk API, the fleet's kiosk and admin APIs, and the admins' web console.
+ * and builds the un-started HTTP server: the kiosk API, the fleet's kiosk and admin APIs (heartbeats, desired and
+ * reported config), and the admins' web console.
  *
  * <p>{@link #create} returns an app that listens nowhere yet; {@link #start} binds the configured port (0 = any). A
  * base URL with port 0 (the default for {@code --port 0}) takes the real port once the server has started.
@@ -61,6 +66,7 @@ public final class BackendApp implements AutoCloseable {
     private final KioskAuthenticator authenticator;
     private final AdminAuthenticator admins;
     private final Fleet fleet;
+    private final ConfigDistribution configs;
     private final CivilRecords records;
     private final CjkFont font;
     private final X509Certificate signingCertificate;
@@ -70,13 +76,14 @@ public final class BackendApp implements AutoCloseable {
     private volatile boolean started;
 
     private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, AdminAuthenticator admins,
-                       Fleet fleet, CivilRecords records, CjkFont font, SigningKeys keys, Path signingCertificateFile,
-                       List<ApiRoute> routes, Javalin javalin) {
+                       Fleet fleet, ConfigDistribution configs, CivilRecords records, CjkFont font, SigningKeys keys,
+                       Path signingCertificateFile, List<ApiRoute> routes, Javalin javalin) {
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
         this.admins = admins;
         this.fleet = fleet;
+        this.configs = configs;
         this.records = records;
         this.font = font;
         this.signingCertificate = keys.certificate();
@@ -117,6 +124,7 @@ public final class BackendApp implements AutoCloseable {
             closeQuietly(font);
             throw e;
         }
+        ConfigDistribution configs = null;
         try {
             SecureRandom random = new SecureRandom();
             KioskAuthenticator auth = new KioskAuthenticator(store.kiosks(), store.admins(), random);
@@ -124,6 +132,7 @@ public final class BackendApp implements AutoCloseable {
             CivilRecords records = config.demo() ? DemoKiosk.seed(store, auth, admins, clock) : CivilRecords.none();
             var mapper = Json.mapper();
             Fleet fleet = new Fleet(store, mapper, clock);
+            configs = ConfigDistribution.over(store, clock);
             TechnicianCodeIssuer technicianCodes = new TechnicianCodeIssuer(store.technicianCodes(), random, clock);
             DocumentIssuer issuer = new DocumentIssuer(font, keys, DocumentsApi.ZONE);
             BackendApp[] self = new BackendApp[1];
@@ -134,13 +143,18 @@ public final class BackendApp implements AutoCloseable {
                     issuer, () -> self[0].baseUrl(), identifyRate, clock, mapper, random).routes());
             routes.addAll(new KioskFleetApi(store, auth, fleet, technicianCodes, mapper).routes());
             routes.addAll(new AdminApi(store, admins, fleet, technicianCodes, mapper).routes());
+            routes.addAll(new KioskConfigApi(auth, configs, mapper).routes());
+            routes.addAll(new AdminConfigApi(store, admins, auth, configs, new ConfigStatus(store, fleet, configs), mapper).routes());
             routes.add(new VerificationPage(store, clock).route());
             List<ApiRoute> pages = new Console(store, admins, fleet, random, clock).routes();
             Javalin javalin = HttpServer.create(config.port(), routes, pages, new JavalinJackson(mapper, false), mapper);
-            self[0] = new BackendApp(config, store, auth, admins, fleet, records, font, keys, certificateFile,
+            self[0] = new BackendApp(config, store, auth, admins, fleet, configs, records, font, keys, certificateFile,
                     List.copyOf(routes), javalin);
             return self[0];
         } catch (RuntimeException | Error e) {
+            if (configs != null) {
+                configs.close();
+            }
             store.close();
             closeQuietly(font);
             throw e;
@@ -257,6 +271,11 @@ public final class BackendApp implements AutoCloseable {
         return fleet;
     }
 
+    /** Desired and reported config: pushes, rollouts, what each kiosk should run. */
+    public ConfigDistribution configs() {
+        return configs;
+    }
+
     /** The records identification and documents draw on: the demo data, or none. */
     public CivilRecords records() {
         return records;
@@ -267,6 +286,7 @@ public final class BackendApp implements AutoCloseable {
         try {
             javalin.stop();
         } finally {
+            configs.close();
             store.close();
             closeQuietly(font);
         }

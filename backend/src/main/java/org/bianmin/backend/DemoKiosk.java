@@ -18,9 +18,10 @@ import org.bianmin.backend.store.Service;
 import org.bianmin.backend.store.Store;
 import org.bianmin.backend.store.Subject;
 import org.bianmin.backend.store.SubjectKind;
+import org.bianmin.config.signing.AdminKeyPair;
 
 /**
- * The {@code --demo} kiosk, the services it offers, the demo admin and the synthetic records behind them; the only
+ * The {@code --demo} kiosk, the services it offers, the demo admin (token and key) and the synthetic records behind them; the only
  * credentials the backend ever creates by itself. Every demo citizen and licence gets a QR code derived from its number
  * ({@link QrCode#demo}), so the kiosk simulators can show the same codes on every start.
  */
@@ -30,6 +31,15 @@ public final class DemoKiosk {
     public static final String ADMIN = "demo-admin";
     public static final String ADMIN_TOKEN = "demo-admin-token";
     public static final String NAME = "示范镇便民服务中心 1号自助机";
+    /**
+     * The demo admin's public key (config/demo-admin-key.pub; its private key, a sample credential, is
+     * config/demo-admin-key.pem): a --demo backend takes pushes signed with it, and the demo kiosk trusts it.
+     */
+    public static final String ADMIN_PUBLIC_KEY = """
+            -----BEGIN PUBLIC KEY-----
+            MCowBQYDK2VwAyEAP40NWh7oQ/l4ts3YW2Fsuc1p5mgB3soFxfPP6yrDB+0=
+            -----END PUBLIC KEY-----
+            """;
     /** The seed of the demo data set: the same citizens and licences on every start. */
     public static final long SEED = 20_240_601L;
 
@@ -73,6 +83,10 @@ public final class DemoKiosk {
         }
         if (!store.admins().exists(ADMIN)) {
             admins.addWithToken(ADMIN, ADMIN_TOKEN);
+        }
+        String keyId = AdminKeyPair.keyId(AdminKeyPair.parsePublicKey("the demo admin key", ADMIN_PUBLIC_KEY));
+        if (store.adminKeys().all().stream().noneMatch(k -> k.keyId().equals(keyId))) {
+            store.adminKeys().add(keyId, ADMIN, ADMIN_PUBLIC_KEY);
         }
         store.services().offer(ID, SERVICES.stream().map(Service::code).toList());
         SeedData data = new SeedGenerator(SEED, YearMonth.from(clock.instant().atZone(DocumentsApi.ZONE)).minusMonths(1)).generate();

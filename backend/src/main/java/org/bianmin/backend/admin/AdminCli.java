@@ -25,20 +25,27 @@ import java.util.stream.Collectors;
 import org.bianmin.backend.fleet.Elapsed;
 import org.bianmin.backend.fleet.HistoryEntry;
 import org.bianmin.backend.http.DocumentsApi;
+import org.bianmin.config.signing.SigningException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * Command-line entry of {@code ./kiosk admin}: the fleet table, a kiosk's heartbeat history, technician codes and
- * diagnostic bundles, from the backend's admin API. Every failure is one line with the fix, and a non-zero exit.
+ * Command-line entry of {@code ./kiosk admin}: the fleet table, heartbeats, technician codes and diagnostic bundles;
+ * signed config pushes, reverts, status and history; provisioning of keys, kiosks and groups. Every failure is one line
+ * with the fix (a layer that does not check lists each problem), and a non-zero exit.
  */
 @Command(name = "kiosk admin", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Asks the backend about the fleet. Each command takes --backend URL (default http://127.0.0.1:8080)",
-                "and an admin token from --token or the environment variable KIOSK_ADMIN_TOKEN."},
-        subcommands = {AdminCli.Kiosks.class, AdminCli.History.class, AdminCli.TechnicianCode.class, AdminCli.Diagnostics.class})
+        description = {"Asks the backend about the fleet and changes its config. Each command takes --backend URL (default",
+                "http://127.0.0.1:8080) and an admin token from --token or the environment variable KIOSK_ADMIN_TOKEN;",
+                "push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY."},
+        subcommands = {AdminCli.Kiosks.class, AdminCli.Beats.class, AdminCli.TechnicianCode.class, AdminCli.Diagnostics.class,
+                ConfigCommands.Push.class, ConfigCommands.Status.class, ConfigCommands.History.class, ConfigCommands.Revert.class,
+                ConfigCommands.ConfigGroup.class, ConfigCommands.RolloutGroup.class, ProvisioningCommands.Keygen.class,
+                ProvisioningCommands.KeyGroup.class, ProvisioningCommands.KioskGroup.class, ProvisioningCommands.GroupGroup.class})
 public final class AdminCli implements Callable<Integer> {
     static final int USAGE = 2;
     static final String TOKEN_VARIABLE = "KIOSK_ADMIN_TOKEN";
@@ -68,14 +75,18 @@ public final class AdminCli implements Callable<Integer> {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("kiosk admin: " + e.getMessage());
-            err.println("Run ./kiosk admin " + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
-                    + "--help for the options.");
+            err.println("Run ./" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help for the options.");
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, c, p) -> {
             if (e instanceof AdminCliException failure) {
                 err.println("kiosk admin: " + failure.getMessage());
                 return failure.exitCode();
+            }
+            if (e instanceof SigningException refused) {
+                // the layer holds a value that cannot be signed exactly (a number beyond 2^53, say)
+                err.println("kiosk admin: " + refused.getMessage());
+                return BackendClient.FAILED;
             }
             throw e;
         });
@@ -84,7 +95,8 @@ public final class AdminCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        err.println("kiosk admin: name a command: kiosks, history, technician-code or diagnostics");
+        err.println("kiosk admin: name a command: kiosks, beats, technician-code, diagnostics, push, status, history, revert,");
+        err.println("  config show, rollout, keygen, key, kiosk or group");
         err.println("Run ./kiosk admin --help for the commands.");
         return USAGE;
     }
@@ -99,20 +111,31 @@ public final class AdminCli implements Callable<Integer> {
         String token;
     }
 
-    /** What every command shares: the connection options and the streams. */
-    abstract static class AdminCommand implements Callable<Integer> {
+    /** What every command shares: the streams and the environment of the {@code kiosk admin} it runs under. */
+    abstract static class LocalCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        AdminCli cli() {
+            return (AdminCli) spec.root().userObject();
+        }
+
+        PrintStream out() {
+            return cli().out;
+        }
+
+        Map<String, String> env() {
+            return cli().env;
+        }
+    }
+
+    /** A command that asks the backend: the connection options besides. */
+    abstract static class AdminCommand extends LocalCommand {
         @Mixin
         Connection connection = new Connection();
 
-        @ParentCommand
-        AdminCli cli;
-
-        PrintStream out() {
-            return cli.out;
-        }
-
         BackendClient client() {
-            String token = connection.token != null ? connection.token : cli.env.get(TOKEN_VARIABLE);
+            String token = connection.token != null ? connection.token : env().get(TOKEN_VARIABLE);
             if (token == null || token.isBlank()) {
                 throw new AdminCliException("no admin token: pass --token TOKEN or set " + TOKEN_VARIABLE
                         + " (./kiosk backend add-admin-token NAME prints one; the demo's is demo-admin-token)", USAGE);
@@ -164,9 +187,9 @@ public final class AdminCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "beats", mixinStandardHelpOptions = true, sortOptions = false,
             description = "A kiosk's recent heartbeats, newest first, with what changed in each.")
-    static final class History extends AdminCommand {
+    static final class Beats extends AdminCommand {
         @Option(names = "--kiosk", paramLabel = "ID", required = true, description = "the kiosk, e.g. demo-kiosk-01")
         String kiosk;
 

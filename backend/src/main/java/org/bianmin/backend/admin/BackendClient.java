@@ -36,7 +36,7 @@ final class BackendClient {
         return backend;
     }
 
-    /** GET {@code path} as JSON; {@code notFound} says what a 404 means here. */
+    /** GET {@code path} as JSON; {@code notFound} says what a 404 means here (null: the backend's own words). */
     JsonNode get(String path, Supplier<String> notFound) {
         return json(send(HttpRequest.newBuilder(uri(path)).GET(), notFound));
     }
@@ -51,6 +51,24 @@ final class BackendClient {
         }
         return json(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), notFound));
+    }
+
+    /** PUT {@code body} as JSON to {@code path}. */
+    JsonNode put(String path, Object body, Supplier<String> notFound) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a map of strings and lists always serialises", e);
+        }
+        return json(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), notFound));
+    }
+
+    /** POST JSON bytes as they are (a signed envelope, which must reach the backend unchanged) to {@code path}. */
+    JsonNode postRaw(String path, byte[] json, Supplier<String> notFound) {
+        return json(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), notFound));
     }
 
     /** GET {@code path} as bytes (a diagnostic bundle). */
@@ -94,8 +112,8 @@ final class BackendClient {
             case 403 -> new AdminCliException(type.endsWith(":wrong-token-kind")
                     ? "that is a kiosk token; the admin commands take an admin token (./kiosk backend add-admin-token NAME prints one)"
                     : "the backend refused: " + detail, FAILED);
-            case 404 -> new AdminCliException(notFound.get(), FAILED);
-            case 400 -> new AdminCliException("the backend refused the request: " + detail, FAILED);
+            case 404 -> new AdminCliException(notFound == null ? detail : notFound.get(), FAILED);
+            case 400, 409, 422 -> new AdminCliException("the backend refused: " + detail, FAILED);
             default -> new AdminCliException("the backend at " + backend + " answered HTTP " + status
                     + (detail.isEmpty() ? "" : ": " + detail) + "; see the backend's log", FAILED);
         };

@@ -3,13 +3,24 @@ package org.bianmin.backend.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JsonMapper;
+import java.time.Duration;
 import java.util.List;
+import org.bianmin.backend.fleet.ConfigDistribution;
+import org.bianmin.config.signing.SignedConfig;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Builds the Javalin server from the API's routes and the console's pages, with problem-details error handling and
- * nothing else.
+ * Builds the Javalin server from the API's routes and the console's pages, with problem-details error handling, sized
+ * for thousands of kiosks that each keep a long-poll open.
  */
 public final class HttpServer {
+    /** Connections silent this long are closed: longer than the longest long-poll, so a waiting kiosk is never cut off. */
+    static final Duration IDLE_TIMEOUT = ConfigDistribution.LONGEST_WAIT.plusSeconds(30);
+    // the listen backlog: a whole township's kiosks reconnecting at once after a network cut must not overflow it
+    // (the kernel caps it at net.core.somaxconn)
+    private static final int ACCEPT_QUEUE = 4096;
+
     private HttpServer() {
     }
 
@@ -17,9 +28,19 @@ public final class HttpServer {
     public static Javalin create(int port, List<ApiRoute> routes, List<ApiRoute> pages, JsonMapper jsonMapper,
                                  ObjectMapper problemMapper) {
         return Javalin.create(config -> {
-            config.jetty.port = port;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(port);
+                connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             config.jsonMapper(jsonMapper);
             config.http.prefer405over404 = true;
+            // a signed config may be 1 MiB; every handler checks its own, smaller or equal, limit
+            config.http.maxRequestSize = SignedConfig.MAX_BYTES + 64 * 1024;
+            // a long-poll ends by itself (204) before this; the server's own limit only catches a handler that never answers
+            config.http.asyncTimeout = IDLE_TIMEOUT.toMillis();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             for (ApiRoute r : routes) {

@@ -12,8 +12,10 @@ import org.bianmin.backend.auth.SubjectTokenException;
 import org.bianmin.backend.auth.TechnicianCodeRefusedException;
 import org.bianmin.backend.auth.WrongKioskException;
 import org.bianmin.backend.auth.WrongTokenKindException;
+import org.bianmin.backend.fleet.EnvelopeRefusedException;
 import org.bianmin.backend.store.ConflictException;
 import org.bianmin.backend.store.InvalidInputException;
+import org.bianmin.backend.store.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,10 @@ final class Problems {
                 write(ctx, mapper, new ApiProblem(403, "wrong-token-kind", "The token is of the other kind", e.getMessage(), null)));
         routes.exception(TechnicianCodeRefusedException.class, (e, ctx) -> write(ctx, mapper,
                 new ApiProblem(403, "technician-code-refused", "The technician code does not open this kiosk", e.getMessage(), "code")));
+        routes.exception(NotFoundException.class, (e, ctx) ->
+                write(ctx, mapper, new ApiProblem(404, "not-found", "No such resource", e.getMessage(), null)));
+        routes.exception(EnvelopeRefusedException.class, (e, ctx) -> write(ctx, mapper, new ApiProblem(422, "envelope-refused",
+                "The signed config is refused", e.getMessage(), "envelope")));
         routes.exception(ConflictException.class, (e, ctx) ->
                 write(ctx, mapper, new ApiProblem(409, "conflict", "The request conflicts with what is recorded", e.getMessage(), null)));
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, mapper, fromJavalin(e, ctx)));

@@ -2,6 +2,9 @@ package org.bianmin.backend.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,11 +25,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Engine engine;
+    private final String jdbcUrl;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource, Engine engine) {
+    private Database(HikariDataSource dataSource, Engine engine, String jdbcUrl) {
         this.dataSource = dataSource;
         this.engine = engine;
+        this.jdbcUrl = jdbcUrl;
         this.jdbi = Jdbi.create(dataSource);
     }
 
@@ -53,7 +58,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw new StoreException("cannot migrate the database at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
-        return new Database(ds, engine);
+        return new Database(ds, engine, jdbcUrl);
     }
 
     static Engine engineOf(String jdbcUrl) {
@@ -105,6 +110,15 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a session that lives long (PostgreSQL LISTEN); the caller closes it.
+     *
+     * @throws SQLException if the database cannot be reached
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl);
     }
 
     @Override

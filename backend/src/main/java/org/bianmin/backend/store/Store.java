@@ -10,7 +10,8 @@ import java.time.Clock;
 public record Store(Database database, KioskRegistry kiosks, ServiceCatalog services, PrintLedger prints,
                     Evaluations evaluations, AuditLog audit, QrCodes qrCodes, SubjectTokens subjectTokens,
                     Documents documents, AdminTokens admins, KioskHeartbeats heartbeats, TechnicianCodes technicianCodes,
-                    DiagnosticBundles diagnostics, ConsoleSessions consoleSessions) implements AutoCloseable {
+                    DiagnosticBundles diagnostics, ConsoleSessions consoleSessions, AdminKeys adminKeys,
+                    KioskGroups groups, DesiredConfigs configs) implements AutoCloseable {
 
     /** Opens (and migrates) the database at {@code jdbcUrl}; times come from {@code clock}. */
     public static Store open(String jdbcUrl, Clock clock) {
@@ -20,7 +21,8 @@ public record Store(Database database, KioskRegistry kiosks, ServiceCatalog serv
                 new PrintLedger(db.jdbi(), audit, clock), new Evaluations(db.jdbi(), audit, clock), audit,
                 new QrCodes(db.jdbi(), clock), new SubjectTokens(db.jdbi(), clock), new Documents(db.jdbi(), audit),
                 new AdminTokens(db.jdbi(), clock), new KioskHeartbeats(db.jdbi(), clock), new TechnicianCodes(db.jdbi(), audit, clock),
-                new DiagnosticBundles(db.jdbi(), audit, clock), new ConsoleSessions(db.jdbi()));
+                new DiagnosticBundles(db.jdbi(), audit, clock), new ConsoleSessions(db.jdbi()),
+                new AdminKeys(db.jdbi(), audit, clock), new KioskGroups(db.jdbi(), audit, clock), new DesiredConfigs(db.jdbi(), audit, clock));
     }
 
     @Override

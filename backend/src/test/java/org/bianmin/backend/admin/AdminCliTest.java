@@ -124,11 +124,11 @@ class AdminCliTest {
     }
 
     @Test
-    void theHistorySaysWhatChangedBetweenHeartbeats() throws Exception {
+    void theBeatsSayWhatChangedBetweenHeartbeats() throws Exception {
         beat("demo-kiosk-01", HeartbeatJson.healthy().json());
         clock.advance(Duration.ofSeconds(10));
         beat("demo-kiosk-01", HeartbeatJson.printerFailing().json());
-        assertEquals(0, admin("history", "--kiosk", "demo-kiosk-01", "--limit", "5"), err);
+        assertEquals(0, admin("beats", "--kiosk", "demo-kiosk-01", "--limit", "5"), err);
         assertTrue(line("2026-03-02 09:30:10").contains("receipt-printer failing LNK-06, paper low; 5 ok"), out);
         assertTrue(out.contains("  changed: receipt-printer: ok → failing (LNK-06); receipt-printer paper: ok → low"), out);
         assertTrue(line("2026-03-02 09:30:00").contains("all 6 ok"), out);
@@ -205,7 +205,7 @@ class AdminCliTest {
 
     @Test
     void anUnknownKioskIsOneLineThatSaysHowToListThem() {
-        assertOneLineFailure(1, admin("history", "--kiosk", "no-such-kiosk"), "no kiosk no-such-kiosk is registered",
+        assertOneLineFailure(1, admin("beats", "--kiosk", "no-such-kiosk"), "no kiosk no-such-kiosk is registered",
                 "./kiosk admin kiosks");
         assertOneLineFailure(1, admin("technician-code", "--kiosk", "no-such-kiosk", "--technician", "王师傅"),
                 "no kiosk no-such-kiosk is registered");

@@ -1,5 +1,8 @@
 package org.bianmin.backend.http;
 
+import static org.bianmin.backend.fleet.ConfigEnvelopes.homeTimeout;
+import static org.bianmin.backend.fleet.ConfigEnvelopes.signed;
+import static org.bianmin.backend.fleet.ConfigEnvelopes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +21,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bianmin.backend.BackendApp;
 import org.bianmin.backend.BackendConfig;
+import org.bianmin.backend.fleet.ConfigEnvelopes;
 import org.bianmin.backend.fleet.HeartbeatJson;
 import org.bianmin.backend.store.Kiosk;
+import org.bianmin.config.signing.AdminKeyPair;
+import org.bianmin.config.signing.SignedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +165,7 @@ abstract class OpenApiContractTest {
         s.put(identify + " 404", () -> api.send("POST", DEMO + "/identifications", TOKEN,
                 "{\"method\":\"id-card\",\"idNumber\":\"110105194910010015\",\"name\":\"测试用户乙\"}"));
         fleetScenarios(s);
+        configScenarios(s);
         // last, because it empties this kiosk's identification bucket
         s.put(identify + " 429", () -> {
             Api.Reply r;
@@ -223,6 +230,115 @@ abstract class OpenApiContractTest {
         s.put(bundle + " 401", () -> api.get("/api/v1/admin/diagnostics/" + uploaded.get(), null));
         s.put(bundle + " 403", () -> api.get("/api/v1/admin/diagnostics/" + uploaded.get(), TOKEN));
         s.put(bundle + " 404", () -> api.get("/api/v1/admin/diagnostics/no-such-bundle", admin));
+    }
+
+    private void configScenarios(Map<String, Supplier<Api.Reply>> s) {
+        String admin = "demo-admin-token";
+        String key = "{\"publicKey\":" + ConfigEnvelopes.quoted(ConfigEnvelopes.ADMIN.publicKeyPem()) + "}";
+        assertEquals(201, api.send("POST", "/api/v1/admin/keys", admin, key).status());
+        // a group whose rollout to the demo kiosk halted at its failure, and a fleet rollout still running
+        assertEquals(201, api.send("POST", "/api/v1/admin/groups", admin, "{\"name\":\"contract-halted\"}").status());
+        api.send("PUT", "/api/v1/admin/kiosks/demo-kiosk-01/groups", admin, "{\"groups\":[\"contract-halted\"]}");
+        assertEquals(201, api.send("POST", "/api/v1/admin/config/pushes?stagePercent=100", admin,
+                utf8(signed("group:contract-halted", 1, homeTimeout(90)))).status());
+        assertEquals(204, api.send("PUT", DEMO + "/config/reported", TOKEN, "{\"layers\":[{\"target\":\"group:contract-halted\","
+                + "\"version\":1,\"status\":\"reverted\",\"reason\":\"health check failed\",\"at\":\"2026-03-02T01:30:00Z\"}]}").status());
+        assertEquals(201, api.send("POST", "/api/v1/admin/config/pushes?stagePercent=50", admin,
+                utf8(signed("fleet", 1, homeTimeout(80)))).status());
+
+        String push = "POST /api/v1/admin/config/pushes";
+        byte[] v1 = signed("kiosk:demo-kiosk-01", 1, homeTimeout(90));
+        s.put(push + " 201", () -> api.send("POST", "/api/v1/admin/config/pushes", admin, utf8(v1)));
+        s.put(push + " 400", () -> api.send("POST", "/api/v1/admin/config/pushes?stagePercent=0", admin,
+                utf8(signed("group:contract-halted", 2, homeTimeout(90)))));
+        s.put(push + " 401", () -> api.send("POST", "/api/v1/admin/config/pushes", null, utf8(v1)));
+        s.put(push + " 403", () -> api.send("POST", "/api/v1/admin/config/pushes", TOKEN, utf8(v1)));
+        s.put(push + " 404", () -> api.send("POST", "/api/v1/admin/config/pushes", admin, utf8(signed("group:no-such-group", 1, homeTimeout(90)))));
+        s.put(push + " 409", () -> api.send("POST", "/api/v1/admin/config/pushes", admin, utf8(v1)));
+        s.put(push + " 413", () -> api.send("POST", "/api/v1/admin/config/pushes", admin, " ".repeat(SignedConfig.MAX_BYTES + 1)));
+        s.put(push + " 422", () -> api.send("POST", "/api/v1/admin/config/pushes", admin,
+                utf8(signed("kiosk:demo-kiosk-01", 2, homeTimeout(90), ConfigEnvelopes.OTHER))));
+        String desired = "GET /api/v1/kiosks/{kioskId}/config/desired";
+        s.put(desired + " 200", () -> api.get(DEMO + "/config/desired", TOKEN));
+        s.put(desired + " 204", () -> api.get(DEMO + "/config/desired?known="
+                + api.get(DEMO + "/config/desired", TOKEN).json().get("etag").asText(), TOKEN));
+        s.put(desired + " 400", () -> api.get(DEMO + "/config/desired?wait=61", TOKEN));
+        s.put(desired + " 401", () -> api.get(DEMO + "/config/desired", null));
+        s.put(desired + " 403", () -> api.get(DEMO + "/config/desired", admin));
+        String reported = "PUT /api/v1/kiosks/{kioskId}/config/reported";
+        String report = "{\"layers\":[{\"target\":\"kiosk:demo-kiosk-01\",\"version\":1,\"status\":\"applied\",\"at\":\"2026-03-02T01:30:00Z\"}]}";
+        s.put(reported + " 204", () -> api.send("PUT", DEMO + "/config/reported", TOKEN, report));
+        s.put(reported + " 400", () -> api.send("PUT", DEMO + "/config/reported", TOKEN, report.replace("applied", "done")));
+        s.put(reported + " 401", () -> api.send("PUT", DEMO + "/config/reported", null, report));
+        s.put(reported + " 403", () -> api.send("PUT", DEMO + "/config/reported", otherToken, report));
+        s.put(reported + " 413", () -> api.send("PUT", DEMO + "/config/reported", TOKEN, " ".repeat(70_000) + report));
+        String history = "GET /api/v1/admin/config/history";
+        s.put(history + " 200", () -> api.get("/api/v1/admin/config/history?kiosk=demo-kiosk-01", admin));
+        s.put(history + " 400", () -> api.get("/api/v1/admin/config/history?limit=0", admin));
+        s.put(history + " 401", () -> api.get("/api/v1/admin/config/history", null));
+        s.put(history + " 403", () -> api.get("/api/v1/admin/config/history", TOKEN));
+        s.put(history + " 404", () -> api.get("/api/v1/admin/config/history?kiosk=no-such-kiosk", admin));
+        String envelope = "GET /api/v1/admin/config/targets/{target}/versions/{version}";
+        s.put(envelope + " 200", () -> api.get("/api/v1/admin/config/targets/kiosk:demo-kiosk-01/versions/1", admin));
+        s.put(envelope + " 400", () -> api.get("/api/v1/admin/config/targets/everyone/versions/1", admin));
+        s.put(envelope + " 401", () -> api.get("/api/v1/admin/config/targets/fleet/versions/1", null));
+        s.put(envelope + " 403", () -> api.get("/api/v1/admin/config/targets/fleet/versions/1", TOKEN));
+        s.put(envelope + " 404", () -> api.get("/api/v1/admin/config/targets/fleet/versions/99", admin));
+        String status = "GET /api/v1/admin/config/status";
+        s.put(status + " 200", () -> api.get("/api/v1/admin/config/status", admin));
+        s.put(status + " 400", () -> api.get("/api/v1/admin/config/status?kiosk=Not_An_Id", admin));
+        s.put(status + " 401", () -> api.get("/api/v1/admin/config/status", null));
+        s.put(status + " 403", () -> api.get("/api/v1/admin/config/status", TOKEN));
+        s.put(status + " 404", () -> api.get("/api/v1/admin/config/status?kiosk=no-such-kiosk", admin));
+        String merged = "GET /api/v1/admin/config/kiosks/{kioskId}/merged";
+        s.put(merged + " 200", () -> api.get("/api/v1/admin/config/kiosks/demo-kiosk-01/merged", admin));
+        s.put(merged + " 400", () -> api.get("/api/v1/admin/config/kiosks/Not_An_Id/merged", admin));
+        s.put(merged + " 401", () -> api.get("/api/v1/admin/config/kiosks/demo-kiosk-01/merged", null));
+        s.put(merged + " 403", () -> api.get("/api/v1/admin/config/kiosks/demo-kiosk-01/merged", TOKEN));
+        s.put(merged + " 404", () -> api.get("/api/v1/admin/config/kiosks/no-such-kiosk/merged", admin));
+        for (String action : new String[] {"resume", "abort"}) {
+            String op = "POST /api/v1/admin/config/rollouts/{target}/" + action;
+            String target = action.equals("resume") ? "group:contract-halted" : "fleet";
+            s.put(op + " 200", () -> api.send("POST", "/api/v1/admin/config/rollouts/" + target + "/" + action, admin, null));
+            s.put(op + " 400", () -> api.send("POST", "/api/v1/admin/config/rollouts/kiosk:demo-kiosk-01/" + action, admin, null));
+            s.put(op + " 401", () -> api.send("POST", "/api/v1/admin/config/rollouts/" + target + "/" + action, null, null));
+            s.put(op + " 403", () -> api.send("POST", "/api/v1/admin/config/rollouts/" + target + "/" + action, TOKEN, null));
+            s.put(op + " 404", () -> api.send("POST", "/api/v1/admin/config/rollouts/" + target + "/" + action, admin, null));
+        }
+        String addKiosk = "POST /api/v1/admin/kiosks";
+        s.put(addKiosk + " 201", () -> api.send("POST", "/api/v1/admin/kiosks", admin, "{\"kioskId\":\"kiosk-three\",\"name\":\"丙镇\"}"));
+        s.put(addKiosk + " 400", () -> api.send("POST", "/api/v1/admin/kiosks", admin, "{\"kioskId\":\"K!\",\"name\":\"丙镇\"}"));
+        s.put(addKiosk + " 401", () -> api.send("POST", "/api/v1/admin/kiosks", null, "{}"));
+        s.put(addKiosk + " 403", () -> api.send("POST", "/api/v1/admin/kiosks", TOKEN, "{}"));
+        s.put(addKiosk + " 404", () -> api.send("POST", "/api/v1/admin/kiosks", admin,
+                "{\"kioskId\":\"kiosk-four\",\"name\":\"丁镇\",\"groups\":[\"no-such-group\"]}"));
+        s.put(addKiosk + " 409", () -> api.send("POST", "/api/v1/admin/kiosks", admin, "{\"kioskId\":\"kiosk-two\",\"name\":\"乙镇\"}"));
+        String setGroups = "PUT /api/v1/admin/kiosks/{kioskId}/groups";
+        s.put(setGroups + " 200", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", admin, "{\"groups\":[\"contract-halted\"]}"));
+        s.put(setGroups + " 400", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", admin,
+                "{\"groups\":[\"contract-halted\",\"contract-halted\"]}"));
+        s.put(setGroups + " 401", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", null, "{\"groups\":[]}"));
+        s.put(setGroups + " 403", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", TOKEN, "{\"groups\":[]}"));
+        s.put(setGroups + " 404", () -> api.send("PUT", "/api/v1/admin/kiosks/no-such-kiosk/groups", admin, "{\"groups\":[]}"));
+        String groups = "/api/v1/admin/groups";
+        s.put("GET " + groups + " 200", () -> api.get(groups, admin));
+        s.put("GET " + groups + " 401", () -> api.get(groups, null));
+        s.put("GET " + groups + " 403", () -> api.get(groups, TOKEN));
+        s.put("POST " + groups + " 201", () -> api.send("POST", groups, admin, "{\"name\":\"contract-new\"}"));
+        s.put("POST " + groups + " 400", () -> api.send("POST", groups, admin, "{\"name\":\"No Spaces\"}"));
+        s.put("POST " + groups + " 401", () -> api.send("POST", groups, null, "{\"name\":\"contract-new\"}"));
+        s.put("POST " + groups + " 403", () -> api.send("POST", groups, TOKEN, "{\"name\":\"contract-new\"}"));
+        s.put("POST " + groups + " 409", () -> api.send("POST", groups, admin, "{\"name\":\"contract-halted\"}"));
+        String keys = "/api/v1/admin/keys";
+        String another = "{\"publicKey\":" + ConfigEnvelopes.quoted(AdminKeyPair.generate().publicKeyPem()) + "}";
+        s.put("GET " + keys + " 200", () -> api.get(keys, admin));
+        s.put("GET " + keys + " 401", () -> api.get(keys, null));
+        s.put("GET " + keys + " 403", () -> api.get(keys, TOKEN));
+        s.put("POST " + keys + " 201", () -> api.send("POST", keys, admin, another));
+        s.put("POST " + keys + " 400", () -> api.send("POST", keys, admin, "{\"publicKey\":\"not a key\"}"));
+        s.put("POST " + keys + " 401", () -> api.send("POST", keys, null, another));
+        s.put("POST " + keys + " 403", () -> api.send("POST", keys, TOKEN, another));
+        s.put("POST " + keys + " 409", () -> api.send("POST", keys, admin, key));
     }
 
     private String subjectToken() {

@@ -1,0 +1,192 @@
+package org.bianmin.backend.admin;
+
+import static org.bianmin.backend.admin.AdminCli.WIDTH;
+import static org.bianmin.backend.admin.ConfigCommands.when;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The config status, history and merged config as 80-column text for the terminal. */
+final class StatusReport {
+    private static final int TARGET = 22;
+
+    private StatusReport() {
+    }
+
+    /** Rollouts under way first, then every kiosk: one line when in sync, its layers and differences when not. */
+    static String render(JsonNode status) {
+        StringBuilder b = new StringBuilder();
+        List<JsonNode> rollouts = new ArrayList<>();
+        status.path("rollouts").forEach(rollouts::add);
+        if (!rollouts.isEmpty()) {
+            b.append("Rollouts:\n");
+            for (JsonNode r : rollouts) {
+                b.append(fit("  " + r.path("target").asText() + " version " + r.path("version").asLong() + ", " + r.path("state").asText()
+                        + " (" + DisplayWidth.printable(r.path("startedBy").asText()) + ", " + when(r.path("startedAt")) + ")"));
+                b.append(fit("    " + progress(r)));
+                note(b, r);
+            }
+            b.append('\n');
+        }
+        int inSync = 0;
+        int pending = 0;
+        int failed = 0;
+        for (JsonNode k : status.path("kiosks")) {
+            String state = k.path("state").asText();
+            switch (state) {
+                case "in-sync" -> inSync++;
+                case "pending" -> pending++;
+                default -> failed++;
+            }
+            String name = DisplayWidth.printable(k.path("name").asText());
+            if (state.equals("in-sync")) {
+                List<String> layers = new ArrayList<>();
+                k.path("layers").forEach(l -> layers.add(shortTarget(l.path("target").asText()) + " " + l.path("running").asLong()));
+                String versions = layers.isEmpty() ? "no layers" : String.join(" · ", layers);
+                b.append(fit(k.path("kioskId").asText() + "  in sync  " + k.path("connection").asText() + "  " + versions + "  " + name));
+                continue;
+            }
+            b.append(fit(k.path("kioskId").asText() + "  " + state.toUpperCase(java.util.Locale.ROOT) + "  "
+                    + k.path("connection").asText() + "  " + name));
+            for (JsonNode l : k.path("layers")) {
+                String line = "  " + DisplayWidth.pad(DisplayWidth.fit(l.path("target").asText(), TARGET), TARGET)
+                        + "  desired " + pad(version(l.path("desired").asLong()), 4) + "  running " + pad(version(l.path("running").asLong()), 4)
+                        + "  " + l.path("status").asText();
+                if (!l.path("status").asText().equals("applied") && !l.path("at").isNull() && !l.path("at").isMissingNode()) {
+                    line += "  " + when(l.path("at"));
+                }
+                b.append(fit(line));
+                if (!l.path("reason").isNull() && !l.path("reason").isMissingNode() && !l.path("status").asText().equals("applied")) {
+                    wrap(b, "reason: " + DisplayWidth.printable(l.path("reason").asText()), "    ");
+                }
+            }
+            if (!k.path("differences").isEmpty()) {
+                b.append("  differs (running → desired):\n");
+                for (JsonNode d : k.path("differences")) {
+                    b.append(fit("    " + d.path("path").asText() + ": " + shown(d.get("running")) + " → " + shown(d.get("desired"))));
+                }
+            }
+        }
+        int total = inSync + pending + failed;
+        b.append(total).append(total == 1 ? " kiosk: " : " kiosks: ").append(inSync).append(" in sync, ").append(pending)
+                .append(" pending, ").append(failed).append(" failed\nAs of ")
+                .append(AdminCli.time(Instant.parse(status.path("asOf").asText()))).append(" (Beijing time)\n");
+        return b.toString();
+    }
+
+    /** {@code halted: 4 of 10 released in 2 waves (20% each), 2 applied, 2 failed (stop at 2), 0 waiting}. */
+    static String rolloutLine(JsonNode r) {
+        return r.path("state").asText() + ": " + progress(r);
+    }
+
+    /** {@code 4 of 10 released, 2 waves of 20%: 2 applied, 2 failed (halt at 2), 0 waiting}. */
+    static String progress(JsonNode r) {
+        int accepted = r.path("failuresAccepted").asInt();
+        return r.path("released").asInt() + " of " + r.path("members").asInt() + " released, " + r.path("waves").asInt()
+                + (r.path("waves").asInt() == 1 ? " wave of " : " waves of ") + r.path("stagePercent").asInt() + "%: "
+                + r.path("applied").asInt() + " applied, " + r.path("failed").asInt() + " failed (halt at "
+                + (r.path("stopOnFailures").asInt() + accepted) + "), " + r.path("waiting").asInt() + " waiting";
+    }
+
+    private static void note(StringBuilder b, JsonNode r) {
+        String state = r.path("state").asText();
+        if (state.equals("halted")) {
+            wrap(b, DisplayWidth.printable(r.path("note").asText()), "    ");
+            b.append(fit("    → ./kiosk admin rollout resume --target " + r.path("target").asText() + "  (or abort, or revert)"));
+        } else if (state.equals("running") && r.path("waiting").asInt() > 0) {
+            b.append(fit("    waiting for " + r.path("waiting").asInt() + " released kiosks to report (offline kiosks hold it back)"));
+        }
+    }
+
+    /** Pushes newest first, then the rollouts. */
+    static String history(JsonNode history) {
+        StringBuilder b = new StringBuilder("Config pushes, newest first (Beijing time):\n");
+        if (history.path("pushes").isEmpty()) {
+            b.append("  none yet: ./kiosk admin push --to TARGET FILE pushes one\n");
+            return b.toString();
+        }
+        b.append("PUSHED               TARGET                  VERSION  BY\n");
+        for (JsonNode p : history.path("pushes")) {
+            String note = p.path("revertOf").isNull() || p.path("revertOf").isMissingNode() ? ""
+                    : "  (revert to " + p.path("revertOf").asLong() + ")";
+            b.append(fit(when(p.path("pushedAt")) + "  " + DisplayWidth.pad(DisplayWidth.fit(p.path("target").asText(), TARGET), TARGET)
+                    + "  " + pad(String.valueOf(p.path("version").asLong()), 7) + "  " + DisplayWidth.printable(p.path("pushedBy").asText()) + note));
+        }
+        if (!history.path("rollouts").isEmpty()) {
+            b.append("Staged rollouts, newest first:\n");
+            for (JsonNode r : history.path("rollouts")) {
+                b.append(fit("  " + r.path("target").asText() + " version " + r.path("version").asLong() + ", " + r.path("state").asText()));
+                b.append(fit("    " + progress(r)));
+                if (!r.path("note").isNull() && !r.path("note").isMissingNode()) {
+                    wrap(b, DisplayWidth.printable(r.path("note").asText()), "    ");
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Each value with its origin: on one line when it fits in 80 columns, else the origin on the next. */
+    static String merged(JsonNode merged) {
+        List<String> layers = new ArrayList<>();
+        merged.path("layers").forEach(l -> layers.add(l.path("target").asText() + " v" + l.path("version").asLong()));
+        List<String> groups = new ArrayList<>();
+        merged.path("groups").forEach(g -> groups.add(g.asText()));
+        StringBuilder b = new StringBuilder();
+        b.append("Config of ").append(merged.path("kioskId").asText()).append(" (groups: ")
+                .append(groups.isEmpty() ? "none" : String.join(", ", groups)).append("; layers: ")
+                .append(layers.isEmpty() ? "none yet" : String.join(" < ", layers)).append("):\n");
+        for (JsonNode v : merged.path("values")) {
+            String line = v.path("path").asText() + ": " + shown(v.get("value"));
+            String origin = "← " + v.path("origin").asText();
+            if (DisplayWidth.of(line) + 2 + DisplayWidth.of(origin) <= WIDTH) {
+                b.append(DisplayWidth.pad(line, WIDTH - DisplayWidth.of(origin))).append(origin).append('\n');
+            } else {
+                b.append(fit(line)).append(fit("    " + origin));
+            }
+        }
+        b.append(fit("(a value from default may be set by the kiosk's own config file, which the backend does not see)"));
+        return b.toString();
+    }
+
+    private static String shown(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return value == null || value.isMissingNode() ? "(absent)" : "null";
+        }
+        return DisplayWidth.printable(value.isTextual() ? value.textValue() : value.toString());
+    }
+
+    /** {@code kiosk} for a kiosk's own layer: its id is on the line already. */
+    private static String shortTarget(String target) {
+        return target.startsWith("kiosk:") ? "kiosk" : target;
+    }
+
+    private static String version(long v) {
+        return v == 0 ? "-" : String.valueOf(v);
+    }
+
+    private static String pad(String s, int width) {
+        return DisplayWidth.pad(s, width);
+    }
+
+    private static String fit(String line) {
+        return DisplayWidth.fit(line, WIDTH).stripTrailing() + "\n";
+    }
+
+    /** {@code text} over as many lines as it takes, each within 80 columns and starting with {@code indent}. */
+    private static void wrap(StringBuilder b, String text, String indent) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (DisplayWidth.of(line.toString()) + 1 + DisplayWidth.of(word) > WIDTH && line.length() > indent.length()) {
+                b.append(fit(line.toString()));
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        b.append(fit(line.toString()));
+    }
+}

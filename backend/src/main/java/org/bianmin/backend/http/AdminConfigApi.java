@@ -1,0 +1,272 @@
+package org.bianmin.backend.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bianmin.backend.auth.AdminAuthenticator;
+import org.bianmin.backend.auth.KioskAuthenticator;
+import org.bianmin.backend.fleet.ConfigDistribution;
+import org.bianmin.backend.fleet.ConfigStatus;
+import org.bianmin.backend.store.AdminKeys;
+import org.bianmin.backend.store.InvalidInputException;
+import org.bianmin.backend.store.Kiosk;
+import org.bianmin.backend.store.KioskGroups;
+import org.bianmin.backend.store.NotFoundException;
+import org.bianmin.backend.store.PushedLayer;
+import org.bianmin.backend.store.Store;
+import org.bianmin.config.signing.AdminKeyPair;
+import org.bianmin.config.signing.ConfigTarget;
+import org.bianmin.config.signing.SignedConfig;
+import org.bianmin.config.signing.SigningException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admins' config operations under {@code /api/v1/admin}: pushing signed layers, history, desired against reported,
+ * merged configs, rollouts, kiosks and groups, and the admin keys pushes are checked against. Every change is audited
+ * with the admin's name.
+ */
+public final class AdminConfigApi {
+    private static final String BASE = AdminApi.BASE;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminConfigApi.class);
+    private static final int MAX_HISTORY = 500;
+
+    private final Store store;
+    private final AdminAuthenticator auth;
+    private final KioskAuthenticator kiosks;
+    private final ConfigDistribution distribution;
+    private final ConfigStatus status;
+    private final ObjectMapper mapper;
+
+    public AdminConfigApi(Store store, AdminAuthenticator auth, KioskAuthenticator kiosks, ConfigDistribution distribution,
+                          ConfigStatus status, ObjectMapper mapper) {
+        this.store = store;
+        this.auth = auth;
+        this.kiosks = kiosks;
+        this.distribution = distribution;
+        this.status = status;
+        this.mapper = mapper;
+    }
+
+    public List<ApiRoute> routes() {
+        return List.of(
+                new ApiRoute(HandlerType.POST, BASE + "/config/pushes", this::push),
+                new ApiRoute(HandlerType.GET, BASE + "/config/history", this::history),
+                new ApiRoute(HandlerType.GET, BASE + "/config/targets/{target}/versions/{version}", this::envelope),
+                new ApiRoute(HandlerType.GET, BASE + "/config/status", this::status),
+                new ApiRoute(HandlerType.GET, BASE + "/config/kiosks/{kioskId}/merged", this::merged),
+                new ApiRoute(HandlerType.POST, BASE + "/config/rollouts/{target}/resume", this::resume),
+                new ApiRoute(HandlerType.POST, BASE + "/config/rollouts/{target}/abort", this::abort),
+                new ApiRoute(HandlerType.POST, BASE + "/kiosks", this::addKiosk),
+                new ApiRoute(HandlerType.PUT, BASE + "/kiosks/{kioskId}/groups", this::setGroups),
+                new ApiRoute(HandlerType.GET, BASE + "/groups", this::groups),
+                new ApiRoute(HandlerType.POST, BASE + "/groups", this::addGroup),
+                new ApiRoute(HandlerType.GET, BASE + "/keys", this::keys),
+                new ApiRoute(HandlerType.POST, BASE + "/keys", this::addKey));
+    }
+
+    record PushedView(String target, long version, String sha256, String keyId, ConfigStatus.RolloutView rollout) {
+    }
+
+    private void push(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        byte[] envelope = ctx.bodyAsBytes();
+        if (envelope.length > SignedConfig.MAX_BYTES) {
+            throw KioskFleetApi.tooLarge("a signed config is at most " + SignedConfig.MAX_BYTES + " bytes; this one is " + envelope.length);
+        }
+        Integer stage = whole(ctx, "stagePercent");
+        Integer stop = whole(ctx, "stopOnFailures");
+        Integer revertOf = whole(ctx, "revertOf");
+        ConfigDistribution.Pushed pushed = distribution.push(envelope, admin, revertOf == null ? null : revertOf.longValue(), stage, stop);
+        ctx.status(201).json(new PushedView(pushed.target(), pushed.version(), pushed.sha256(), pushed.keyId(),
+                pushed.rollout().map(status::rollout).orElse(null)));
+    }
+
+    private static Integer whole(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, "must be a whole number, was '" + text + "'");
+        }
+    }
+
+    record HistoryView(List<PushedLayer> pushes, List<ConfigStatus.RolloutView> rollouts) {
+    }
+
+    private void history(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        Integer limitParam = whole(ctx, "limit");
+        int limit = limitParam == null ? 50 : limitParam;
+        if (limit < 1 || limit > MAX_HISTORY) {
+            throw new InvalidInputException("limit", "must be a whole number from 1 to " + MAX_HISTORY);
+        }
+        Set<String> targets = new LinkedHashSet<>();
+        String target = ctx.queryParam("target");
+        String kioskId = ctx.queryParam("kiosk");
+        if (target != null) {
+            targets.add(target(target).toString());
+        }
+        if (kioskId != null) {
+            knownKiosk(kioskId);
+            targets.add("fleet");
+            store.groups().of(kioskId).forEach(g -> targets.add("group:" + g));
+            targets.add("kiosk:" + kioskId);
+        }
+        ctx.json(new HistoryView(store.configs().history(targets, limit),
+                store.configs().rollouts(targets, limit).stream().map(status::rollout).toList()));
+    }
+
+    private void envelope(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        ConfigTarget target = target(ctx.pathParam("target"));
+        long version;
+        try {
+            version = Long.parseLong(ctx.pathParam("version"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "must be a whole number, e.g. 3");
+        }
+        ctx.contentType("application/json").result(distribution.envelope(target.toString(), version));
+    }
+
+    private void status(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        String kioskId = ctx.queryParam("kiosk");
+        if (kioskId != null) {
+            Kiosk.checkId(kioskId);
+        }
+        ctx.json(status.status(Optional.ofNullable(kioskId)));
+    }
+
+    private void merged(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        ctx.json(status.merged(Kiosk.checkId(ctx.pathParam("kioskId"))));
+    }
+
+    private void resume(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        ctx.json(status.rollout(distribution.resume(rolloutTarget(ctx), admin)));
+    }
+
+    private void abort(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        ctx.json(status.rollout(distribution.abort(rolloutTarget(ctx), admin)));
+    }
+
+    private static ConfigTarget rolloutTarget(Context ctx) {
+        ConfigTarget target = target(ctx.pathParam("target"));
+        if (target instanceof ConfigTarget.Kiosk) {
+            throw new InvalidInputException("target", "a push to one kiosk has no rollout; rollouts are of group:NAME or fleet");
+        }
+        return target;
+    }
+
+    record AddKioskBody(String kioskId, String name, List<String> groups) {
+    }
+
+    record AddedKioskView(String kioskId, String name, List<String> groups, String token) {
+    }
+
+    private void addKiosk(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        AddKioskBody body = Json.read(mapper, ctx.body(), AddKioskBody.class);
+        Kiosk kiosk = new Kiosk(body.kioskId(), body.name());
+        List<String> groups = body.groups() == null ? List.of() : body.groups();
+        KioskGroups.check(groups);
+        String token = distribution.addKiosk(kiosk, groups, admin, kiosks::register);
+        LOG.info("admin {} added kiosk {} in groups {}", admin, kiosk.id(), groups);
+        ctx.status(201).json(new AddedKioskView(kiosk.id(), kiosk.name(), groups, token));
+    }
+
+    record GroupsBody(List<String> groups) {
+    }
+
+    record KioskGroupsView(String kioskId, List<String> groups) {
+    }
+
+    private void setGroups(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        String kioskId = knownKiosk(ctx.pathParam("kioskId"));
+        GroupsBody body = Json.read(mapper, ctx.body(), GroupsBody.class);
+        if (body.groups() == null) {
+            throw new InvalidInputException("groups", "is required: the kiosk's groups in order, [] for none");
+        }
+        KioskGroups.check(body.groups());
+        distribution.setGroups(kioskId, body.groups(), admin);
+        ctx.json(new KioskGroupsView(kioskId, store.groups().of(kioskId)));
+    }
+
+    record GroupsView(List<KioskGroups.Group> groups) {
+    }
+
+    private void groups(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        ctx.json(new GroupsView(store.groups().all()));
+    }
+
+    record AddGroupBody(String name) {
+    }
+
+    private void addGroup(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        AddGroupBody body = Json.read(mapper, ctx.body(), AddGroupBody.class);
+        KioskGroups.Group added = store.groups().add(body.name(), admin);
+        LOG.info("admin {} added group {}", admin, added.name());
+        ctx.status(201).json(added);
+    }
+
+    record KeyView(String keyId, String admin, Instant addedAt) {
+    }
+
+    record KeysView(List<KeyView> keys) {
+    }
+
+    private void keys(Context ctx) {
+        auth.authenticate(ctx.header("Authorization"));
+        ctx.json(new KeysView(store.adminKeys().all().stream().map(k -> new KeyView(k.keyId(), k.admin(), k.addedAt())).toList()));
+    }
+
+    record AddKeyBody(String publicKey) {
+    }
+
+    private void addKey(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        AddKeyBody body = Json.read(mapper, ctx.body(), AddKeyBody.class);
+        if (body.publicKey() == null || body.publicKey().isBlank()) {
+            throw new InvalidInputException("publicKey", "is required: the PEM text of an admin public key (./kiosk admin keygen writes one)");
+        }
+        PublicKey key;
+        try {
+            key = AdminKeyPair.parsePublicKey("publicKey", body.publicKey());
+        } catch (SigningException e) {
+            throw new InvalidInputException("publicKey", e.getMessage().replaceFirst("^publicKey: ", ""));
+        }
+        String keyId = AdminKeyPair.keyId(key);
+        AdminKeys.Registered added = store.adminKeys().add(keyId, admin, body.publicKey().strip() + "\n");
+        LOG.info("admin {} registered admin key {}", admin, keyId);
+        ctx.status(201).json(new KeyView(added.keyId(), added.admin(), added.addedAt()));
+    }
+
+    static ConfigTarget target(String text) {
+        try {
+            return ConfigTarget.parse(text);
+        } catch (SigningException e) {
+            throw new InvalidInputException("target", e.getMessage());
+        }
+    }
+
+    private String knownKiosk(String kioskId) {
+        Kiosk.checkId(kioskId);
+        return store.kiosks().find(kioskId).map(Kiosk::id).orElseThrow(() -> new NotFoundException(
+                "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them"));
+    }
+}
