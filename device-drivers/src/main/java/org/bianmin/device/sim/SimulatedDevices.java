@@ -2,6 +2,7 @@ package org.bianmin.device.sim;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,8 @@ import org.bianmin.device.scanner.sim.QrScannerSimulator;
 public final class SimulatedDevices implements AutoCloseable {
 
     public enum Wiring { MEMORY, PTY }
+
+    private static final Duration TEAR_OFF = Duration.ofSeconds(3);
 
     public static final String ID_CARD = "id-card";
     public static final String QR_SCANNER = "qr-scanner";
@@ -152,7 +155,8 @@ public final class SimulatedDevices implements AutoCloseable {
             Listeners printerListeners = new Listeners();
             r3.target = printerListeners::fire;
             Cable c3 = d.cable("receipt-printer", o, print, r3);
-            d.printerSimulator = d.closing(new ReceiptPrinterSimulator(c3.device(), print, o.printerProfile()));
+            // the kiosk cuts every receipt; a tear-off only after a long pause, so a busy machine's stall mid-receipt does not split one
+            d.printerSimulator = d.closing(new ReceiptPrinterSimulator(c3.device(), print, o.printerProfile()).tearOffAfter(TEAR_OFF));
             if (o.receipts().isPresent()) {
                 d.printerSimulator.writeReceiptsTo(o.receipts().get());
             }
