@@ -20,6 +20,7 @@ import org.bianmin.backend.http.AdminApi;
 import org.bianmin.backend.http.ApiRoute;
 import org.bianmin.backend.store.DiagnosticBundles;
 import org.bianmin.backend.store.Store;
+import org.bianmin.config.signing.SignedConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,13 +119,34 @@ public final class Console {
     /** As {@link #signedIn}, for a POST: the form must carry the session's token, else nothing is done. */
     private Handler signedInForm(Page page) {
         return signedIn((ctx, session) -> {
-            if (!FormToken.matches(session.formToken(), ctx.formParam(FormToken.FIELD))) {
+            String sent;
+            try {
+                sent = ctx.formParam(FormToken.FIELD);
+            } catch (Exception e) {
+                // Jetty's multipart parser throws ServletException (undeclared, through Kotlin) for a part over the limit
+                LOG.info("admin {}: a form posted to {} could not be read ({})", session.admin(), ctx.path(), e.getMessage());
+                ctx.status(413).contentType("text/html; charset=utf-8").result(Html.page("表单无法读取 · Form not read", session, NAV,
+                        "<p class=\"message\" role=\"alert\">表单过大或无法读取，未执行任何操作 · The form was too large or could not be "
+                                + "read, so nothing was done; a signed config is at most " + SignedConfig.MAX_BYTES
+                                + " bytes. Check that you chose the signed file, and send it again.</p>\n", 0));
+                return;
+            }
+            if (!FormToken.matches(session.formToken(), sent)) {
                 LOG.warn("admin {}: a form without this session's token was posted to {}; refused", session.admin(), ctx.path());
                 refuseForm(ctx, session);
                 return;
             }
             page.handle(ctx, session);
         });
+    }
+
+    /** The form token a request sent; null when it sent none or its body is not a form that can be read. */
+    private static String sentToken(Context ctx) {
+        try {
+            return ctx.formParam(FormToken.FIELD);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static void refuseForm(Context ctx, Session session) {
@@ -160,7 +182,7 @@ public final class Console {
 
     private void login(Context ctx) {
         secure(ctx);
-        if (!FormToken.matches(ctx.cookie(LOGIN_COOKIE), ctx.formParam(FormToken.FIELD))) {
+        if (!FormToken.matches(ctx.cookie(LOGIN_COOKIE), sentToken(ctx))) {
             LoginPage.render(ctx, 403, "登录表单已失效，请重新登录 · The sign-in form expired or came from another page; "
                     + "sign in again with this one.", loginToken(ctx));
             return;
@@ -199,7 +221,7 @@ public final class Console {
     private void logout(Context ctx) {
         secure(ctx);
         Optional<Session> session = session(ctx);
-        if (session.isPresent() && !FormToken.matches(session.get().formToken(), ctx.formParam(FormToken.FIELD))) {
+        if (session.isPresent() && !FormToken.matches(session.get().formToken(), sentToken(ctx))) {
             refuseForm(ctx, session.get());
             return;
         }

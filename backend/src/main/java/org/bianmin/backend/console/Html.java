@@ -22,7 +22,7 @@ final class Html {
             .message{border:2px solid #a30d00;padding:.5em 1em;background:#fde2e0}
             .done{border:2px solid #1d6b2f;padding:.5em 1em;background:#e3f4e6}
             td.config-failed{background:#fde2e0}td.config-pending{background:#fff4d6}
-            tr.differs td{background:#fff4d6}code{font-size:.95em;word-break:break-all}
+            tr.differs td{background:#fff4d6}code{font-size:.95em;word-break:break-all}td.key{white-space:nowrap}
             form.push p{margin:.4em 0}form.push label{display:inline-block;min-width:16em}
             pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}
             """;

@@ -63,7 +63,7 @@ final class KioskPage {
     private static void config(StringBuilder b, ConfigStatus configStatus, ConfigStatus.KioskView view,
                                List<ConfigStatus.RolloutView> rollouts, Store store) {
         String kioskId = view.kioskId();
-        b.append("<h3 id=\"config\">配置 · Config</h3>\n<p>").append(Html.configState(view.state())).append(" · 分组 · Groups: ")
+        b.append("<section id=\"config\">\n<h3>配置 · Config</h3>\n<p>").append(Html.configState(view.state())).append(" · 分组 · Groups: ")
                 .append(view.groups().isEmpty() ? "无 none" : Html.e(String.join(", ", view.groups())))
                 .append(" · <a href=\"").append(Console.PUSH).append("?target=kiosk:").append(Html.e(kioskId))
                 .append("\">推送配置到此自助机 · Push a config to this kiosk</a></p>\n");
@@ -83,6 +83,7 @@ final class KioskPage {
             b.append("</p>\n");
         }
         configHistory(b, store.configs().history(targets(view), CONFIG_HISTORY_ROWS), kioskId);
+        b.append("</section>\n");
     }
 
     /** The targets whose layers reach the kiosk: fleet, its groups, its own. */
@@ -141,7 +142,7 @@ final class KioskPage {
         b.append("<table id=\"").append(id).append("\">\n<thead><tr><th>键 · Key</th><th>期望值 · Desired</th>")
                 .append("<th>来源 · Origin</th><th>运行值 · Running</th><th>来源 · Origin</th></tr></thead>\n<tbody>\n");
         for (ConfigStatus.Compared v : values) {
-            b.append("<tr").append(v.differs() ? " class=\"differs\"" : "").append("><td><code>").append(Html.e(v.path()))
+            b.append("<tr").append(v.differs() ? " class=\"differs\"" : "").append("><td class=\"key\"><code>").append(Html.e(v.path()))
                     .append("</code></td><td>").append(Html.value(v.desired())).append("</td><td>").append(origin(v.desiredOrigin()))
                     .append("</td><td>").append(Html.value(v.running())).append("</td><td>").append(origin(v.runningOrigin()))
                     .append("</td></tr>\n");

@@ -97,9 +97,9 @@ class ConsoleConfigTest {
         assertTrue(html.contains("<tr class=\"warning\"><td>kiosk:demo-kiosk-01</td><td><a href=\"/console/layers/kiosk:demo-kiosk-01/2\">2</a>"
                 + "</td><td>1</td><td><span class=\"warn\">待应用 pending</span>"), html);
         assertTrue(html.contains("1 个值不同 · 1 value differs."), html);
-        assertTrue(html.contains("<tr class=\"differs\"><td><code>backend.heartbeatInterval</code></td><td><code>20</code></td>"
+        assertTrue(html.contains("<tr class=\"differs\"><td class=\"key\"><code>backend.heartbeatInterval</code></td><td><code>20</code></td>"
                 + "<td>kiosk:demo-kiosk-01 version 2</td><td><code>30</code></td><td>kiosk:demo-kiosk-01 version 1</td></tr>"), html);
-        assertTrue(html.contains("<td><code>backend.connectTimeout</code></td><td><code>5</code></td><td>default (config/kiosk.yaml line "),
+        assertTrue(html.contains("<td class=\"key\"><code>backend.connectTimeout</code></td><td><code>5</code></td><td>default (config/kiosk.yaml line "),
                 "every value, with the defaults' origin: " + html);
         assertTrue(html.contains("[{&quot;zh&quot;:&quot;&lt;b&gt;今日停电&lt;/b&gt;&quot;}]"), "a value is text, never markup: " + html);
         assertFalse(html.contains("<b>今日停电"), html);
@@ -121,7 +121,8 @@ class ConsoleConfigTest {
         assertTrue(replay.body().contains("kiosk:demo-kiosk-01 is at version 1 already; a push must carry a higher version (2)"),
                 replay.body());
 
-        String forged = new String(signed("backend:\n  heartbeatInterval: 30\n", 2), StandardCharsets.UTF_8).replace("30", "5");
+        String forged = new String(signed("backend:\n  heartbeatInterval: 30\n", 2), StandardCharsets.UTF_8)
+                .replace("\"heartbeatInterval\":30", "\"heartbeatInterval\":5");
         HttpResponse<String> bad = upload(Map.of("target", TARGET.toString()), forged.getBytes(StandardCharsets.UTF_8));
         assertEquals(422, bad.statusCode());
         assertTrue(bad.body().contains("签名不符：文件在签名后被改动，或是伪造的 · Refused: The config for kiosk:demo-kiosk-01, version 2, "
@@ -144,6 +145,14 @@ class ConsoleConfigTest {
         assertEquals(422, yaml.statusCode());
         assertTrue(yaml.body().contains("This file is not a signed config, so nothing was pushed"), yaml.body());
         assertTrue(yaml.body().contains("value=\"kiosk:demo-kiosk-01\""), "the form keeps the target: " + yaml.body());
+
+        HttpResponse<String> huge = upload(Map.of("target", TARGET.toString()), new byte[SignedConfig.MAX_BYTES + 1]);
+        assertTrue(huge.statusCode() == 400 || huge.statusCode() == 413, huge.statusCode() + " " + huge.body());
+        assertTrue(huge.body().contains("a signed config is at most 1048576 bytes"), huge.body());
+        HttpResponse<String> huger = upload(Map.of("target", TARGET.toString()), new byte[2 * SignedConfig.MAX_BYTES]);
+        assertTrue(huger.statusCode() == 400 || huger.statusCode() == 413, huger.statusCode() + " " + huger.body());
+        assertTrue(huger.body().contains("The form was too large or could not be read, so nothing was done; a signed config is "
+                + "at most 1048576 bytes"), huger.body());
 
         HttpResponse<String> stage = upload(Map.of("target", TARGET.toString(), "stage", "half"), signed("backend:\n  retries: 1\n", 2));
         assertEquals(400, stage.statusCode());
