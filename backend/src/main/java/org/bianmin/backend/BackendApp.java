@@ -144,9 +144,10 @@ public final class BackendApp implements AutoCloseable {
             routes.addAll(new KioskFleetApi(store, auth, fleet, technicianCodes, mapper).routes());
             routes.addAll(new AdminApi(store, admins, fleet, technicianCodes, mapper).routes());
             routes.addAll(new KioskConfigApi(auth, configs, mapper).routes());
-            routes.addAll(new AdminConfigApi(store, admins, auth, configs, new ConfigStatus(store, fleet, configs), mapper).routes());
+            ConfigStatus configStatus = new ConfigStatus(store, fleet, configs);
+            routes.addAll(new AdminConfigApi(store, admins, auth, configs, configStatus, mapper).routes());
             routes.add(new VerificationPage(store, clock).route());
-            List<ApiRoute> pages = new Console(store, admins, fleet, random, clock).routes();
+            List<ApiRoute> pages = new Console(store, admins, fleet, configs, configStatus, random, clock).routes();
             Javalin javalin = HttpServer.create(config.port(), routes, pages, new JavalinJackson(mapper, false), mapper);
             self[0] = new BackendApp(config, store, auth, admins, fleet, configs, records, font, keys, certificateFile,
                     List.copyOf(routes), javalin);

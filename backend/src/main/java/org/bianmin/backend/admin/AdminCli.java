@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "http://127.0.0.1:8080) and an admin token from --token or the environment variable KIOSK_ADMIN_TOKEN;",
                 "push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY."},
         subcommands = {AdminCli.Kiosks.class, AdminCli.Beats.class, AdminCli.TechnicianCode.class, AdminCli.Diagnostics.class,
-                ConfigCommands.Push.class, ConfigCommands.Status.class, ConfigCommands.History.class, ConfigCommands.Revert.class,
+                ConfigCommands.Push.class, ConfigCommands.Sign.class, ConfigCommands.Status.class, ConfigCommands.History.class, ConfigCommands.Revert.class,
                 ConfigCommands.ConfigGroup.class, ConfigCommands.RolloutGroup.class, ProvisioningCommands.Keygen.class,
                 ProvisioningCommands.KeyGroup.class, ProvisioningCommands.KioskGroup.class, ProvisioningCommands.GroupGroup.class})
 public final class AdminCli implements Callable<Integer> {
@@ -95,7 +95,7 @@ public final class AdminCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        err.println("kiosk admin: name a command: kiosks, beats, technician-code, diagnostics, push, status, history, revert,");
+        err.println("kiosk admin: name a command: kiosks, beats, technician-code, diagnostics, push, sign, status, history, revert,");
         err.println("  config show, rollout, keygen, key, kiosk or group");
         err.println("Run ./kiosk admin --help for the commands.");
         return USAGE;

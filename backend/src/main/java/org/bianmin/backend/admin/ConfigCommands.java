@@ -5,8 +5,10 @@ import static org.bianmin.backend.admin.AdminCli.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The admin commands for desired config: {@code push}, {@code revert}, {@code status}, {@code history},
+ * The admin commands for desired config: {@code push}, {@code sign}, {@code revert}, {@code status}, {@code history},
  * {@code config show} and {@code rollout resume|abort}. Signing happens here, on the admin's machine, with the
  * admin's private key; the backend only checks and hands out what was signed.
  */
@@ -132,6 +134,68 @@ final class ConfigCommands {
             String query = stage == null ? "" : "?stagePercent=" + stage + (stopOnFailures == null ? "" : "&stopOnFailures=" + stopOnFailures);
             printPushed(this, push(client, envelope, query), "Pushed");
             return 0;
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Checks FILE as a config layer and signs it with your admin key into an envelope file, without pushing it:",
+                    "upload the file in the web console (Push config). With --version it needs no backend, so the key can stay on a",
+                    "machine that never reaches one; without it, the backend is asked for the target's next version."})
+    static final class Sign extends AdminCli.AdminCommand {
+        @Option(names = "--to", paramLabel = "TARGET", required = true, description = "kiosk:ID, group:NAME or fleet")
+        String to;
+
+        @Parameters(paramLabel = "FILE", description = "the layer, YAML, e.g. layer.yaml")
+        Path file;
+
+        @Option(names = "--out", paramLabel = "OUT", required = true, description = "where to write the signed envelope (JSON)")
+        Path out;
+
+        @Option(names = "--version", paramLabel = "N", description = "sign as this version (default: the target's latest + 1, "
+                + "asked of the backend); a revert is the next version too")
+        Long version;
+
+        @picocli.CommandLine.Mixin
+        Signing signing = new Signing();
+
+        @Override
+        public Integer call() {
+            ConfigTarget target = target(to);
+            if (version != null && version < 1) {
+                throw new AdminCliException("--version must be 1 or more, was " + version
+                        + "; ./kiosk admin history --target " + target + " shows the latest", USAGE);
+            }
+            if (out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                throw new AdminCliException("--out " + out + " is the layer itself; write the signed envelope to another file", USAGE);
+            }
+            ObjectNode layer = checkedLayer(file, target);
+            AdminKeyPair key = signing.read(env());
+            long v = version != null ? version : nextVersion(client(), target);
+            SignedConfig envelope = SignedConfig.sign(layer, target, v, key.privateKey());
+            write(envelope.toJson(), out);
+            out().println("Signed " + target + " version " + v + " (key " + envelope.keyId() + ") into " + out + "; nothing was pushed.");
+            out().println("Upload it in the web console (Push config), or sign and push in one step with ./kiosk admin push.");
+            return 0;
+        }
+    }
+
+    /** Writes {@code bytes} to a temporary file beside {@code out}, then moves it there: a reader never sees half a file. */
+    private static void write(byte[] bytes, Path out) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".sign", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // the message below is what matters; a stray temporary file is named .sign*.tmp
+            }
+            throw new AdminCliException("cannot write " + out + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); choose another --out", BackendClient.FAILED);
         }
     }
 

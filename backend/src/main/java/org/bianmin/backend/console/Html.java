@@ -1,11 +1,13 @@
 package org.bianmin.backend.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.bianmin.backend.fleet.ConfigStatus;
 import org.bianmin.backend.http.DocumentsApi;
 
-/** The console's HTML: escaping, the page frame every page shares, and the words for statuses and health. */
+/** The console's HTML: escaping, the page frame every page shares, and the words for statuses, health and config. */
 final class Html {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String STYLE = """
@@ -18,7 +20,14 @@ final class Html {
             tr.failing td{background:#fde2e0}tr.warning td{background:#fff4d6}tr.changed td{background:#fff4d6}
             .bad{color:#a30d00;font-weight:bold}.warn{color:#8a5a00;font-weight:bold}.good{color:#1d6b2f}
             .message{border:2px solid #a30d00;padding:.5em 1em;background:#fde2e0}
+            .done{border:2px solid #1d6b2f;padding:.5em 1em;background:#e3f4e6}
+            td.config-failed{background:#fde2e0}td.config-pending{background:#fff4d6}
+            tr.differs td{background:#fff4d6}code{font-size:.95em;word-break:break-all}td.key{white-space:nowrap}
+            form.push p{margin:.4em 0}form.push label{display:inline-block;min-width:16em}
+            pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}
             """;
+    // a value longer than this is cut in tables (the YAML download has it whole)
+    private static final int VALUE_CHARS = 160;
 
     private Html() {
     }
@@ -50,11 +59,13 @@ final class Html {
     }
 
     /**
-     * A whole page: title, the navigation (for a signed-in admin), and {@code body}, which must already be escaped.
+     * A whole page: title, the navigation and sign-out (for a signed-in admin), and {@code body}, which must already be
+     * escaped.
      *
+     * @param session        the signed-in admin, or null on the sign-in form
      * @param refreshSeconds reload the page this often (0: never); a meta refresh, so it works without JavaScript
      */
-    static String page(String title, String admin, List<Console.NavItem> nav, String body, int refreshSeconds) {
+    static String page(String title, Console.Session session, List<Console.NavItem> nav, String body, int refreshSeconds) {
         StringBuilder b = new StringBuilder(4096);
         b.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -63,13 +74,14 @@ final class Html {
         }
         b.append("<title>").append(e(title)).append(" · 便民自助终端运维控制台</title><style>").append(STYLE)
                 .append("</style></head>\n<body>\n<header><h1>便民自助终端运维控制台 · Fleet console</h1>");
-        if (admin != null) {
+        if (session != null) {
             b.append("<nav>");
             for (Console.NavItem item : nav) {
                 b.append("<a href=\"").append(e(item.path())).append("\">").append(e(item.label())).append("</a> ");
             }
             b.append("</nav><form method=\"post\" action=\"").append(Console.LOGOUT).append("\">")
-                    .append("<span>管理员 ").append(e(admin)).append("</span> <button type=\"submit\">退出 · Sign out</button></form>");
+                    .append(FormToken.input(session.formToken())).append("<span>管理员 ").append(e(session.admin()))
+                    .append("</span> <button type=\"submit\" id=\"sign-out\">退出 · Sign out</button></form>");
         }
         b.append("</header>\n<main>\n").append(body).append("</main>\n</body>\n</html>\n");
         return b.toString();
@@ -104,5 +116,43 @@ final class Html {
             case "out" -> "<span class=\"bad\">缺纸 out</span>";
             default -> e(paper);
         };
+    }
+
+    /** How far a kiosk's config is from what it should run, in words with a mark: in sync, pending, failed. */
+    static String configState(ConfigStatus.State state) {
+        return switch (state) {
+            case IN_SYNC -> "<span class=\"good\">已同步 in sync</span>";
+            case PENDING -> "<span class=\"warn\">待应用 pending</span>";
+            case FAILED -> "<span class=\"bad\">失败 failed</span>";
+        };
+    }
+
+    /** A layer's status as the kiosk reported it: applied, pending, failed, reverted, rejected. */
+    static String layerStatus(String status) {
+        return switch (status == null ? "" : status) {
+            case "applied" -> "<span class=\"good\">已应用 applied</span>";
+            case "pending" -> "<span class=\"warn\">待应用 pending</span>";
+            case "failed" -> "<span class=\"bad\">应用失败 failed</span>";
+            case "reverted" -> "<span class=\"bad\">已回退 reverted</span>";
+            case "rejected" -> "<span class=\"bad\">被拒绝 rejected</span>";
+            default -> e(status);
+        };
+    }
+
+    /** A config value for a table cell: text as itself, anything else as JSON, cut when long; null is "—". */
+    static String value(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "<span class=\"warn\">（无 absent）</span>";
+        }
+        String text = value.isTextual() ? value.textValue() : value.toString();
+        if (text.length() > VALUE_CHARS) {
+            text = text.substring(0, VALUE_CHARS - 1) + "…";
+        }
+        return "<code>" + e(text) + "</code>";
+    }
+
+    /** A version number, or "—" for none (0). */
+    static String version(long version) {
+        return version == 0 ? "—" : String.valueOf(version);
     }
 }

@@ -93,6 +93,18 @@ public final class ConfigStatus {
     public record Merged(String kioskId, List<String> groups, List<Desired.Layer> layers, List<Value> values) {
     }
 
+    /**
+     * One value of a kiosk's merged config, as it should run it and as it runs it, each with where it came from.
+     *
+     * @param desired null when the desired config lacks the value
+     * @param running null when the config the kiosk runs lacks it
+     */
+    public record Compared(String path, JsonNode desired, String desiredOrigin, JsonNode running, String runningOrigin) {
+        public boolean differs() {
+            return !Objects.equals(desired, running);
+        }
+    }
+
     private final Store store;
     private final Fleet fleet;
     private final ConfigDistribution distribution;
@@ -105,6 +117,14 @@ public final class ConfigStatus {
 
     /** Every kiosk (or only {@code kioskId}) and the open or recent rollouts. */
     public View status(Optional<String> kioskId) {
+        return status(kioskId, true);
+    }
+
+    /**
+     * As {@link #status(Optional)}; without differences when {@code withDifferences} is false (a fleet table needs only
+     * versions and statuses, and merging every kiosk's layers costs time).
+     */
+    public View status(Optional<String> kioskId, boolean withDifferences) {
         Instant asOf = fleet.now();
         Map<String, Map<String, LayerReport>> reports = store.configs().reports();
         DesiredState state = distribution.state();
@@ -116,7 +136,7 @@ public final class ConfigStatus {
         }
         for (KioskSummary k : summaries.values()) {
             if (kioskId.isEmpty() || kioskId.get().equals(k.kioskId())) {
-                kiosks.add(kiosk(k, state.of(k.kioskId()), reports.getOrDefault(k.kioskId(), Map.of())));
+                kiosks.add(kiosk(k, state.of(k.kioskId()), reports.getOrDefault(k.kioskId(), Map.of()), withDifferences));
             }
         }
         Set<String> targets = kioskId.isEmpty() ? Set.of() : targetsOf(state.of(kioskId.get()), kioskId.get());
@@ -152,7 +172,7 @@ public final class ConfigStatus {
         return store.groups().all().stream().filter(g -> g.name().equals(group)).mapToInt(g -> g.kiosks().size()).sum();
     }
 
-    private KioskView kiosk(KioskSummary k, Desired desired, Map<String, LayerReport> reported) {
+    private KioskView kiosk(KioskSummary k, Desired desired, Map<String, LayerReport> reported, boolean withDifferences) {
         Set<String> targets = new LinkedHashSet<>();
         desired.layers().forEach(l -> targets.add(l.target()));
         reported.keySet().forEach(targets::add);
@@ -179,7 +199,7 @@ public final class ConfigStatus {
             layers.add(new LayerStatus(t, want, runs, status, r == null ? null : r.version(), r == null ? null : r.reason(),
                     r == null ? null : r.at()));
         }
-        List<Difference> differences = worst == State.IN_SYNC ? List.of() : differences(running, desired.layers());
+        List<Difference> differences = worst == State.IN_SYNC || !withDifferences ? List.of() : differences(running, desired.layers());
         return new KioskView(k.kioskId(), k.name(), k.status(), desired.groups(), worst, layers, differences);
     }
 
@@ -202,6 +222,25 @@ public final class ConfigStatus {
         paths.addAll(will.keySet());
         return paths.stream().filter(p -> !Objects.equals(was.get(p), will.get(p)))
                 .map(p -> new Difference(p, was.get(p), will.get(p))).toList();
+    }
+
+    /**
+     * Every value of the kiosk's merged config over the defaults, desired against running, with origins: the values of
+     * the desired config in its order, then those only the running config has.
+     */
+    public List<Compared> compare(KioskView kiosk) {
+        List<Desired.Layer> running = kiosk.layers().stream().filter(l -> l.running() > 0)
+                .map(l -> new Desired.Layer(l.target(), l.running())).toList();
+        List<Desired.Layer> desired = kiosk.layers().stream().filter(l -> l.desired() > 0)
+                .map(l -> new Desired.Layer(l.target(), l.desired())).toList();
+        MergedTree was = merge(running);
+        MergedTree will = merge(desired);
+        Map<String, JsonNode> wasLeaves = leaves(was.tree());
+        Map<String, JsonNode> willLeaves = leaves(will.tree());
+        Set<String> paths = new LinkedHashSet<>(willLeaves.keySet());
+        paths.addAll(wasLeaves.keySet());
+        return paths.stream().map(p -> new Compared(p, willLeaves.get(p), willLeaves.containsKey(p) ? origin(will.origin(p)) : null,
+                wasLeaves.get(p), wasLeaves.containsKey(p) ? origin(was.origin(p)) : null)).toList();
     }
 
     /** The merged desired config of {@code kioskId} over the defaults, with origins. */

@@ -2,6 +2,7 @@ package org.bianmin.backend.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class HttpServer {
             config.http.prefer405over404 = true;
             // a signed config may be 1 MiB; every handler checks its own, smaller or equal, limit
             config.http.maxRequestSize = SignedConfig.MAX_BYTES + 64 * 1024;
+            // the console's upload of a signed config: the same bound, and held in memory (no temporary files)
+            config.jetty.multipartConfig.maxFileSize(SignedConfig.MAX_BYTES + 1, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(SignedConfig.MAX_BYTES + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(SignedConfig.MAX_BYTES + 1, SizeUnit.BYTES);
             // a long-poll ends by itself (204) before this; the server's own limit only catches a handler that never answers
             config.http.asyncTimeout = IDLE_TIMEOUT.toMillis();
             config.startup.showJavalinBanner = false;

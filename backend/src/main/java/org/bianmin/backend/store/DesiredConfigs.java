@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The desired side of the fleet's configuration: every signed layer pushed (the history of each target), the version
@@ -60,6 +61,10 @@ public final class DesiredConfigs {
     private static final String APPLIED_FOR = "(rep.version >= :v AND rep.status = 'applied' OR rep.running >= :v)";
     private static final String FAILED_FOR = "(rep.version >= :v AND rep.status IN ('failed', 'reverted', 'rejected') "
             + "AND NOT " + APPLIED_FOR + ")";
+
+    private static final RowMapper<PushedLayer> PUSHED = (rs, ctx) -> new PushedLayer(rs.getString("target"),
+            rs.getLong("version"), rs.getString("key_id").trim(), rs.getString("sha256").trim(), rs.getString("pushed_by"),
+            Sql.instant(rs, "pushed_at"), rs.getObject("revert_of") == null ? null : rs.getLong("revert_of"));
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -135,6 +140,13 @@ public final class DesiredConfigs {
                 .bind(0, target).bind(1, version).mapTo(byte[].class).findOne());
     }
 
+    /** The push of {@code target} version {@code version}, if there was one. */
+    public Optional<PushedLayer> pushed(String target, long version) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT target, version, key_id, sha256, pushed_by, pushed_at, revert_of "
+                        + "FROM config_envelopes WHERE target = ? AND version = ?")
+                .bind(0, target).bind(1, version).map(PUSHED).findOne());
+    }
+
     /** The newest {@code limit} pushes, newest first: of {@code targets} only, or of all targets when it is empty. */
     public List<PushedLayer> history(Set<String> targets, int limit) {
         return jdbi.withHandle(h -> {
@@ -144,9 +156,7 @@ public final class DesiredConfigs {
             if (!targets.isEmpty()) {
                 q.bindList("targets", List.copyOf(targets));
             }
-            return q.map((rs, ctx) -> new PushedLayer(rs.getString("target"), rs.getLong("version"), rs.getString("key_id").trim(),
-                    rs.getString("sha256").trim(), rs.getString("pushed_by"), Sql.instant(rs, "pushed_at"),
-                    rs.getObject("revert_of") == null ? null : rs.getLong("revert_of"))).list();
+            return q.map(PUSHED).list();
         });
     }
 

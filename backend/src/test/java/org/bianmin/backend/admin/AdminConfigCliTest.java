@@ -19,6 +19,7 @@ import org.bianmin.backend.BackendApp;
 import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.store.LayerReport;
 import org.bianmin.backend.store.ReportStatus;
+import org.bianmin.config.signing.SignedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,35 @@ class AdminConfigCliTest {
         assertTrue(lines.get(4).contains("fleet") && lines.get(4).contains(" 1 "), out);
         assertEquals(1, admin("revert", "--target", "fleet", "--to", "9"));
         assertTrue(err.contains("no version 9 of fleet was pushed"), err);
+    }
+
+    @Test
+    void signWritesAnEnvelopeWithoutPushingItAsTheNextVersionOrTheOneGivenWithNoBackend() throws Exception {
+        adminKey();
+        Path layer = layer("beat.yaml", "backend:\n  heartbeatInterval: 30\n");
+        Path signed = data.resolve("beat.signed.json");
+        assertEquals(0, admin("sign", "--to", "kiosk:demo-kiosk-01", layer.toString(), "--out", signed.toString()), err);
+        assertTrue(out.startsWith("Signed kiosk:demo-kiosk-01 version 1 (key "), out);
+        assertTrue(out.contains("nothing was pushed"), out);
+        assertEquals(0, app.store().configs().latest("kiosk:demo-kiosk-01"), "signing pushes nothing");
+        SignedConfig envelope = SignedConfig.parse(Files.readAllBytes(signed));
+        assertEquals(1, envelope.version());
+        assertEquals(30, envelope.config().path("backend").path("heartbeatInterval").asInt());
+        app.configs().push(Files.readAllBytes(signed), "demo-admin", null, null, null);
+        assertEquals(1, app.store().configs().latest("kiosk:demo-kiosk-01"), "the backend takes the file as signed");
+
+        Path offline = data.resolve("offline.signed.json");
+        String[] noBackend = {"sign", "--to", "kiosk:demo-kiosk-01", layer.toString(), "--out", offline.toString(), "--version", "7",
+                "--backend", "http://127.0.0.1:1"};
+        assertEquals(0, run(noBackend), err);
+        assertEquals(7, SignedConfig.parse(Files.readAllBytes(offline)).version(), "with --version no backend is asked");
+
+        assertEquals(2, admin("sign", "--to", "fleet", layer.toString(), "--out", layer.toString()));
+        assertTrue(err.contains("is the layer itself; write the signed envelope to another file"), err);
+        Path bad = layer("bad.yaml", "backend:\n  heartbeatInterval: often\n");
+        assertEquals(1, admin("sign", "--to", "fleet", bad.toString(), "--out", data.resolve("bad.json").toString()));
+        assertTrue(err.contains("nothing was signed or pushed"), err);
+        assertFalse(Files.exists(data.resolve("bad.json")));
     }
 
     @Test

@@ -66,11 +66,17 @@ class ConsoleTest {
 
     /** Signs in with {@code token} and returns the session cookie as a browser would send it back. */
     String signIn(String token) throws Exception {
-        HttpResponse<String> r = post("/console/login", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+        HttpResponse<String> r = login(token);
         assertEquals(303, r.statusCode(), r.body());
         assertEquals("/console/kiosks", r.headers().firstValue("Location").orElse(""));
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return setCookie.substring(0, setCookie.indexOf(';'));
+        return ConsoleClient.cookieOf(r);
+    }
+
+    /** Opens the sign-in form and sends it with {@code token}, as a browser does. */
+    HttpResponse<String> login(String token) throws Exception {
+        HttpResponse<String> form = get("/console/login", null);
+        return post("/console/login", FormToken.FIELD + "=" + ConsoleClient.tokenIn(form.body()) + "&token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8), ConsoleClient.cookieOf(form));
     }
 
     void beat(String kioskId, String json) throws Exception {
@@ -79,7 +85,7 @@ class ConsoleTest {
 
     @Test
     void signingInWithAnAdminTokenSetsAStrictHttpOnlyCookieForTheConsoleOnly() throws Exception {
-        HttpResponse<String> r = post("/console/login", "token=demo-admin-token", null);
+        HttpResponse<String> r = login("demo-admin-token");
         assertEquals(303, r.statusCode());
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith("bianmin_console="), cookie);
@@ -96,17 +102,18 @@ class ConsoleTest {
         }
         HttpResponse<String> form = get("/console/login", null);
         assertEquals(200, form.statusCode());
-        assertTrue(form.body().contains("<form method=\"post\" action=\"/console/login\">"), form.body());
+        assertTrue(form.body().contains("<form method=\"post\" action=\"/console/login\"><input type=\"hidden\" name=\"_csrf\""),
+                form.body());
         assertTrue(form.headers().firstValue("Content-Type").orElse("").contains("charset=utf-8"));
     }
 
     @Test
     void aKioskTokenOrAnUnknownTokenIsRefusedOnTheFormWithTheReason() throws Exception {
-        HttpResponse<String> kiosk = post("/console/login", "token=demo-kiosk-token", null);
+        HttpResponse<String> kiosk = login("demo-kiosk-token");
         assertEquals(403, kiosk.statusCode());
         assertTrue(kiosk.body().contains("This is a kiosk token; the console takes an admin token"), kiosk.body());
-        assertTrue(kiosk.headers().firstValue("Set-Cookie").isEmpty());
-        HttpResponse<String> unknown = post("/console/login", "token=no-such-token-000", null);
+        assertFalse(kiosk.headers().firstValue("Set-Cookie").orElse("").startsWith(Console.COOKIE + "="), "no session");
+        HttpResponse<String> unknown = login("no-such-token-000");
         assertEquals(401, unknown.statusCode());
         assertTrue(unknown.body().contains("belongs to no admin"), unknown.body());
     }
@@ -164,11 +171,28 @@ class ConsoleTest {
     @Test
     void signingOutEndsTheSession() throws Exception {
         String cookie = signIn("demo-admin-token");
-        assertEquals(200, get("/console/kiosks", cookie).statusCode());
-        HttpResponse<String> out = post("/console/logout", "", cookie);
+        HttpResponse<String> page = get("/console/kiosks", cookie);
+        assertEquals(200, page.statusCode());
+        HttpResponse<String> forged = post("/console/logout", "", cookie);
+        assertEquals(403, forged.statusCode(), "a sign-out posted from another site lacks the form token");
+        assertEquals(200, get("/console/kiosks", cookie).statusCode(), "and leaves the session alone");
+        HttpResponse<String> out = post("/console/logout", FormToken.FIELD + "=" + ConsoleClient.tokenIn(page.body()), cookie);
         assertEquals(303, out.statusCode());
         assertTrue(out.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"));
         assertEquals(303, get("/console/kiosks", cookie).statusCode(), "the old cookie no longer works");
+    }
+
+    @Test
+    void aSignInPostedWithoutTheFormsOwnCookieIsRefusedAndGivesAFreshForm() throws Exception {
+        HttpResponse<String> form = get("/console/login", null);
+        HttpResponse<String> r = post("/console/login", FormToken.FIELD + "=" + ConsoleClient.tokenIn(form.body())
+                + "&token=demo-admin-token", null);
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains("The sign-in form expired or came from another page"), r.body());
+        assertTrue(ConsoleClient.cookieOf(r).startsWith(Console.LOGIN_COOKIE + "="), "the new form brings its own cookie");
+        HttpResponse<String> again = post("/console/login", FormToken.FIELD + "=" + ConsoleClient.tokenIn(r.body())
+                + "&token=demo-admin-token", ConsoleClient.cookieOf(r));
+        assertEquals(303, again.statusCode(), "signing in from the fresh form works");
     }
 
     @Test
