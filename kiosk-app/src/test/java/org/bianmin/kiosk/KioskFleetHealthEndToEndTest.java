@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,18 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KioskFleetHealthEndToEndTest {
     private static final int BEAT_SECONDS = 5;
-    private static final String ADMIN_TOKEN = "demo-admin-token";
 
     @TempDir
     static Path dir;
 
     static BackendProcess backend;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    static FleetAdmin admin;
 
     @BeforeAll
     static void backend() {
         backend = BackendProcess.start(dir.resolve("backend"));
+        admin = new FleetAdmin(backend);
     }
 
     @AfterAll
@@ -67,7 +60,7 @@ class KioskFleetHealthEndToEndTest {
         KioskToken token = KioskToken.resolve(config.backend(), Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
         try (KioskApp kiosk = KioskApp.start(config, token, KioskApp.Options.in(dir.resolve("state")))) {
             JsonNode online = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(this::demoKiosk, k -> k.path("status").asText().equals("online") && k.path("devices").size() >= 5);
+                    .until(admin::demoKiosk, k -> k.path("status").asText().equals("online") && k.path("devices").size() >= 5);
             assertEquals(0, online.path("failingDevices").size(), "healthy devices at start: " + online.path("devices"));
             assertEquals(KioskVersion.current(), online.path("appVersion").asText());
             assertEquals("service", online.path("mode").asText());
@@ -75,36 +68,20 @@ class KioskFleetHealthEndToEndTest {
             kiosk.devices().simulators().orElseThrow().printerSimulator().stall();
             await("the hung printer reported failing within one heartbeat period of being noticed")
                     .atMost(Duration.ofSeconds(BEAT_SECONDS * 4L)).pollInterval(Duration.ofMillis(250))
-                    .until(this::demoKiosk, k -> names(k.path("failingDevices")).contains("receipt-printer"));
+                    .until(admin::demoKiosk, k -> names(k.path("failingDevices")).contains("receipt-printer"));
             JsonNode recovered = await("the relay's power cycle brings the printer back")
                     .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                    .until(this::demoKiosk, k -> k.path("failingDevices").isEmpty() && powerCycles(k) >= 1);
+                    .until(admin::demoKiosk, k -> k.path("failingDevices").isEmpty() && powerCycles(k) >= 1);
             assertEquals("online", recovered.path("status").asText());
         }
         JsonNode offline = await("a kiosk that stops beating is shown offline after three missed beats")
                 .atMost(Duration.ofSeconds(BEAT_SECONDS * 3L + 20)).pollInterval(Duration.ofMillis(500))
-                .until(this::demoKiosk, k -> k.path("status").asText().equals("offline"));
+                .until(admin::demoKiosk, k -> k.path("status").asText().equals("offline"));
         assertTrue(offline.path("lastSeen").isTextual(), "an offline kiosk still says when it was last seen");
 
-        JsonNode history = get("/api/v1/admin/kiosks/" + backend.kioskId() + "/history?limit=50").path("heartbeats");
+        JsonNode history = admin.get("/api/v1/admin/kiosks/" + backend.kioskId() + "/history?limit=50").path("heartbeats");
         assertTrue(history.size() >= 3, "the backend keeps the kiosk's heartbeats: " + history.size());
         assertTrue(history.toString().contains("failing"), "the history holds the printer's failing beat: " + history);
-    }
-
-    private JsonNode demoKiosk() throws IOException, InterruptedException {
-        for (JsonNode k : get("/api/v1/admin/kiosks").path("kiosks")) {
-            if (k.path("kioskId").asText().equals(backend.kioskId())) {
-                return k;
-            }
-        }
-        throw new AssertionError("the demo kiosk is not in the fleet table");
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(backend.baseUri().resolve(path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return json.readTree(r.body());
     }
 
     private static List<String> names(JsonNode array) {

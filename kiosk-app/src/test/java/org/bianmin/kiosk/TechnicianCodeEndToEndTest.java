@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,18 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  * arrives at the backend; the heartbeat says the kiosk is in maintenance; leaving hands the kiosk back to citizens.
  */
 class TechnicianCodeEndToEndTest {
-    private static final String ADMIN_TOKEN = "demo-admin-token";
 
     @TempDir
     static Path dir;
 
     static BackendProcess backend;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    static FleetAdmin admin;
 
     @BeforeAll
     static void backend() {
         backend = BackendProcess.start(dir.resolve("backend"));
+        admin = new FleetAdmin(backend);
     }
 
     @AfterAll
@@ -62,7 +56,7 @@ class TechnicianCodeEndToEndTest {
                 .set("trustAnchors", List.of(backend.dataDir().resolve("signing-certificate.pem").toString()))
                 .load();
         KioskToken token = KioskToken.resolve(config.backend(), Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
-        JsonNode issued = post("/api/v1/admin/technician-codes",
+        JsonNode issued = admin.post("/api/v1/admin/technician-codes",
                 "{\"kioskId\":\"" + backend.kioskId() + "\",\"technician\":\"王师傅\",\"validMinutes\":30}");
         String code = issued.path("code").asText();
         assertTrue(code.startsWith("BMTECH1:"), code);
@@ -78,7 +72,7 @@ class TechnicianCodeEndToEndTest {
             assertEquals("王师傅", in.technician().orElseThrow());
             assertEquals(Step.MAINTENANCE, kiosk.machine().view().step());
             await("the fleet sees the kiosk in maintenance").atMost(Duration.ofSeconds(20))
-                    .until(() -> demoKiosk().path("mode").asText(), "maintenance"::equals);
+                    .until(() -> admin.demoKiosk().path("mode").asText(), "maintenance"::equals);
 
             kiosk.maintenance().show(MaintenanceView.Page.BUNDLE);
             kiosk.maintenance().uploadBundle();
@@ -86,7 +80,7 @@ class TechnicianCodeEndToEndTest {
                     .until(() -> kiosk.maintenance().view(), v -> v.bundle().isPresent());
             assertTrue(uploaded.bundle().get().ok(), uploaded.bundle().get().problem());
             String bundleId = uploaded.bundle().get().uploadedAs().orElseThrow();
-            JsonNode bundles = get("/api/v1/admin/kiosks/" + backend.kioskId() + "/diagnostics");
+            JsonNode bundles = admin.get("/api/v1/admin/kiosks/" + backend.kioskId() + "/diagnostics");
             assertTrue(bundles.toString().contains(bundleId), "the backend lists the uploaded bundle: " + bundles);
 
             kiosk.maintenance().leave();
@@ -94,30 +88,5 @@ class TechnicianCodeEndToEndTest {
                     .until(() -> kiosk.machine().view().step() == Step.IDLE && !kiosk.maintenance().maintenanceActive());
             assertTrue(kiosk.maintenance().view().technician().isEmpty(), "no technician state left");
         }
-    }
-
-    private JsonNode demoKiosk() throws IOException, InterruptedException {
-        for (JsonNode k : get("/api/v1/admin/kiosks").path("kiosks")) {
-            if (k.path("kioskId").asText().equals(backend.kioskId())) {
-                return k;
-            }
-        }
-        throw new AssertionError("the demo kiosk is not in the fleet table");
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(backend.baseUri().resolve(path)).GET(), path);
-    }
-
-    private JsonNode post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(backend.baseUri().resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), path);
-    }
-
-    private JsonNode send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() / 100 == 2, path + ": " + r.statusCode() + " " + r.body());
-        return json.readTree(r.body());
     }
 }
