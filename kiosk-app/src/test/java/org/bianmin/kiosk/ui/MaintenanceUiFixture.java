@@ -169,6 +169,12 @@ final class MaintenanceUiFixture implements AutoCloseable {
         });
     }
 
+    /** Saves what the screen shows to target/ui-screens/maintenance/NAME.png, for people to look at. */
+    void screenshot(String name) {
+        layout();
+        KioskUiFixture.fx(() -> Screenshots.save(window.scene(), Path.of("target", "ui-screens", "maintenance", name + ".png")));
+    }
+
     /** Clicks the node with this id as a finger would. */
     void click(String id) {
         robot.clickOn("#" + id);

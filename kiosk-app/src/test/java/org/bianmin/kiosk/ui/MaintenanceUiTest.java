@@ -42,6 +42,7 @@ class MaintenanceUiTest {
             }
             k.awaitMaintenance(v -> v.pinDigits() == 4);
             assertEquals("●●●●", k.text("pin-dots"));
+            k.screenshot("01-keypad");
             assertTrue(k.labels().stream().noneMatch(l -> l.contains(MaintenanceUiFixture.PIN)), "the PIN is never on screen");
             k.click("key-ok");
             k.awaitMaintenance(v -> v.phase() == Phase.CONSOLE);
@@ -49,12 +50,14 @@ class MaintenanceUiTest {
             for (String device : List.of("id-card", "qr-scanner", "receipt-printer", "document-printer", "lights", "sensors")) {
                 assertTrue(k.has("device-" + device), device);
             }
+            k.screenshot("02-devices");
 
             k.click("device-receipt-printer");
             k.awaitMaintenance(v -> v.device().isPresent());
             k.click("action-external");
             k.awaitMaintenance(v -> v.results().containsKey(DeviceAction.EXTERNAL_CHECK));
             assertTrue(k.text("result-action-external").contains("测试凭条已打印"), k.text("result-action-external"));
+            k.screenshot("03-receipt-printer");
             assertEquals(1, k.simulators().printerSimulator().receipts().size());
 
             k.click("maintenance-leave");
@@ -82,6 +85,7 @@ class MaintenanceUiTest {
 
             assertTrue(k.text("keypad-notice").contains("已锁定至 2026-06-01 10:15"), k.text("keypad-notice"));
             assertTrue(k.disabled("key-1") && k.disabled("key-ok"), "no digits while locked");
+            k.screenshot("04-keypad-locked");
         }
     }
 
@@ -116,6 +120,7 @@ class MaintenanceUiTest {
             k.awaitMaintenance(v -> v.trace().stream().anyMatch(l -> l.withheld() > 0));
             String trace = k.text("trace");
             assertTrue(trace.contains("AA AA AA 96 69") && trace.contains("已隐去 1280 字节：text 256 B, photo 1024 B"), trace);
+            k.screenshot("05-id-card-trace");
             assertTrue(k.labels().stream().noneMatch(l -> l.contains("测试用户甲") || l.contains("110105194910010015")));
         }
     }
@@ -136,6 +141,7 @@ class MaintenanceUiTest {
             k.maintenanceTimer.advance(1);
             k.awaitMaintenance(v -> v.gpio().map(g -> g.doorOpen() && g.guideLight()).orElse(false));
             assertEquals("机柜门：打开", k.text("sensor-door"));
+            k.screenshot("06-gpio");
             assertTrue(k.text("light-guide-state").endsWith("亮"));
             assertFalse(k.disabled("power-receipt-printer") || k.disabled("power-id-card"), "relays are wired to these two");
             assertTrue(k.disabled("power-qr-scanner"));

@@ -104,7 +104,12 @@ public final class MaintenanceScreen {
         keys.add(delete, 0, 3);
         keys.add(key(0, takesDigits), 1, 3);
         keys.add(ok, 2, 3);
-        keys.getChildren().forEach(n -> ((Button) n).getStyleClass().add("keypad-key"));
+        keys.getChildren().forEach(n -> {
+            Button key = (Button) n;
+            key.getStyleClass().add("keypad-key");
+            // every key fills its column, so the rows line up whatever the width of 删除 and 确定
+            key.setMaxWidth(Double.MAX_VALUE);
+        });
         keys.setAlignment(Pos.CENTER);
 
         VBox left = new VBox(Widgets.heading(t.get("maint.title")), Widgets.subheading(t.get("maint.keypad.prompt")),
