@@ -38,6 +38,7 @@ import org.bianmin.device.gpio.Indicators;
 import org.bianmin.device.gpio.Light;
 import org.bianmin.device.gpio.LightMode;
 import org.bianmin.device.gpio.Sensors;
+import org.bianmin.device.gpio.TamperAck;
 import org.bianmin.device.idcard.CardRead;
 import org.bianmin.device.idcard.IdCardEvent;
 import org.bianmin.device.idcard.IdCardReader;
@@ -453,6 +454,11 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
                 log.warn("{} light not set: {}", light, e.getMessage());
             }
         });
+    }
+
+    @Override
+    public CompletableFuture<TamperAck> acknowledgeTamper() {
+        return devices.sensors().map(Sensors::acknowledgeTamper).orElseGet(() -> CompletableFuture.completedFuture(TamperAck.NOTHING_RAISED));
     }
 
     /** Stops listening to the devices. */

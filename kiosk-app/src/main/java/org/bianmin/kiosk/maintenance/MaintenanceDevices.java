@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.bianmin.device.gpio.Light;
+import org.bianmin.device.gpio.TamperAck;
 import org.bianmin.kiosk.devices.LinkTrace;
 
 /**
@@ -37,4 +38,7 @@ public interface MaintenanceDevices {
 
     /** Turns a light on or off (the technician's lamp test); ignored when there is no GPIO. */
     void setLight(Light light, boolean on);
+
+    /** Clears the latched cabinet-door alarm once the door is shut again; {@link TamperAck#NOTHING_RAISED} without GPIO. */
+    CompletableFuture<TamperAck> acknowledgeTamper();
 }

@@ -428,6 +428,21 @@ public final class MaintenanceMode implements AutoCloseable {
         });
     }
 
+    /** Clears the cabinet-door alarm after the technician has shut the door; the GPIO page shows whether it cleared. */
+    public void acknowledgeTamper() {
+        post(() -> {
+            if (phase != Phase.CONSOLE) {
+                return;
+            }
+            touched();
+            ports.devices().acknowledgeTamper().whenComplete((ack, failure) -> post(() -> {
+                ports.audit().action("sensors", "acknowledge door alarm", failure == null ? ack.name().toLowerCase(Locale.ROOT)
+                        : "failed: " + failure.getMessage());
+                publish();
+            }));
+        });
+    }
+
     /** Reads the log's last lines again. */
     public void refreshLog() {
         post(() -> {

@@ -142,6 +142,13 @@ class MaintenanceUiTest {
             k.awaitMaintenance(v -> v.gpio().map(g -> g.doorOpen() && g.guideLight()).orElse(false));
             assertEquals("机柜门：打开", k.text("sensor-door"));
             k.screenshot("06-gpio");
+            assertTrue(k.deviceView.gpio().tamperAlarm(), "the opened door latched the alarm");
+            k.devices.gpioSimulator().orElseThrow().closeDoor();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !k.deviceView.gpio().doorOpen());
+            k.click("tamper-ack");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !k.deviceView.gpio().tamperAlarm());
+            k.awaitMaintenance(v -> v.gpio().map(g -> !g.tamperAlarm()).orElse(false));
+            assertFalse(k.has("tamper-ack"), "no alarm left to acknowledge");
             assertTrue(k.text("light-guide-state").endsWith("亮"));
             assertFalse(k.disabled("power-receipt-printer") || k.disabled("power-id-card"), "relays are wired to these two");
             assertTrue(k.disabled("power-qr-scanner"));

@@ -329,6 +329,8 @@ public final class MaintenanceScreen {
         VBox sensors = Widgets.card(Widgets.subheading(t.get("maint.gpio.sensors")), presence, door);
         if (g.tamperAlarm()) {
             sensors.getChildren().add(Widgets.iconText(Icon.WARNING, Widgets.body(t.get("maint.gpio.tamper"))));
+            Button ack = Widgets.secondary("tamper-ack", t.get("maint.gpio.tamper-ack"), null, () -> act(MaintenanceMode::acknowledgeTamper));
+            sensors.getChildren().addAll(ack, Widgets.body(t.get("maint.gpio.tamper-ack-hint")));
         }
         VBox power = Widgets.card(Widgets.subheading(t.get("maint.gpio.power")));
         for (MaintenanceView.PowerRow row : v.power()) {
