@@ -131,7 +131,9 @@ public final class ConfigApplier {
                 store.commit(next, config);
                 LOG.info("config layers {} applied: live {}, devices reopened {}, at next start {}", next, applied.live(),
                         applied.reopened(), applied.atNextStart());
-                return each(fresh, Status.APPLIED, layer -> "");
+                String note = applied.atNextStart().isEmpty() ? "" : "applied; " + String.join(", ", applied.atNextStart().stream()
+                        .map(ConfigSection::key).sorted().toList()) + " change at the next start of the kiosk";
+                return each(fresh, Status.APPLIED, layer -> note);
             }
             failure = "failed its health check after it was applied: " + h.problem().orElseThrow();
         } catch (LiveConfigException e) {
