@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param notices      short notices shown on Home
  * @param trustAnchors absolute paths of the PEM certificates that may sign printed documents
  * @param maintenance  the maintenance mode's PIN
+ * @param fleet        the admin keys whose pushed configurations the kiosk trusts, and its long-poll
  */
 public record KioskConfig(int version, Identity identity, BackendSettings backend, DeviceSettings devices, List<String> services,
                           SessionSettings session, LanguageSettings languages, List<LocalizedText> notices,
-                          List<Path> trustAnchors, MaintenanceSettings maintenance) {
+                          List<Path> trustAnchors, MaintenanceSettings maintenance, FleetSettings fleet) {
 
     public KioskConfig {
         Objects.requireNonNull(identity, "identity");
@@ -30,6 +31,7 @@ public record KioskConfig(int version, Identity identity, BackendSettings backen
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(languages, "languages");
         Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(fleet, "fleet");
         services = List.copyOf(services);
         notices = List.copyOf(notices);
         trustAnchors = List.copyOf(trustAnchors);
@@ -47,6 +49,6 @@ public record KioskConfig(int version, Identity identity, BackendSettings backen
                     ConfigLayer.SET_BY_PROGRAM)));
         }
         return new KioskConfig(version, identity, backend.withUrl(url), devices, services, session, languages, notices,
-                trustAnchors, maintenance);
+                trustAnchors, maintenance, fleet);
     }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bianmin.config.signing.AdminKeyPair;
+import org.bianmin.config.signing.SigningException;
 
 /**
  * Turns the merged configuration tree into a {@link KioskConfig}, checking every key: its type, its range, and the
@@ -81,10 +83,12 @@ final class KioskConfigBinder {
         List<LocalizedText> notices = b.notices(root.get("notices"));
         List<Path> trustAnchors = b.trustAnchors(root.get("trustAnchors"));
         MaintenanceSettings maintenance = b.maintenance(root.section("maintenance"));
+        FleetSettings fleet = b.fleet(root.section("fleet"));
         root.rejectUnknownKeys();
 
         problems.throwIfAny();
-        return new KioskConfig(version, identity, backend, devices, services, session, languages, notices, trustAnchors, maintenance);
+        return new KioskConfig(version, identity, backend, devices, services, session, languages, notices, trustAnchors, maintenance,
+                fleet);
     }
 
     private Identity identity(ConfigNode s) {
@@ -619,6 +623,41 @@ final class KioskConfigBinder {
             return null;
         }
         return new MaintenanceSettings(Optional.ofNullable(hash), attempts, lockout, idle);
+    }
+
+    private FleetSettings fleet(ConfigNode s) {
+        List<Path> keys = adminKeys(s.get("adminKeys"));
+        Duration pollWait = seconds(s.get("pollWait"), 5, 60);
+        s.rejectUnknownKeys();
+        return allSet(keys, pollWait) ? new FleetSettings(keys, pollWait) : null;
+    }
+
+    private List<Path> adminKeys(ConfigNode n) {
+        List<ConfigNode> items = n.list();
+        if (items == null) {
+            return null;
+        }
+        List<Path> keys = new ArrayList<>();
+        boolean ok = true;
+        for (ConfigNode item : items) {
+            String text = item.text();
+            Path p = text == null ? null : path(item, text);
+            if (p == null) {
+                ok = false;
+                continue;
+            }
+            try {
+                AdminKeyPair.readPublicKey(p);
+                keys.add(p);
+            } catch (SigningException e) {
+                // the reader's message starts with the file it read; the complaint names the file once
+                String why = e.getMessage().startsWith(p + ": ") ? e.getMessage().substring(p.toString().length() + 2) : e.getMessage();
+                item.complain("is not an admin public key the kiosk can trust (" + p + ": " + why + ")",
+                        "give the admin-key.pub file written by ./kiosk admin keygen, as the admin who pushes config sent it");
+                ok = false;
+            }
+        }
+        return ok ? keys : null;
     }
 
     private Duration seconds(ConfigNode n, int min, int max) {

@@ -56,6 +56,7 @@ class BundledDefaultsTest {
         assertEquals(5, c.maintenance().lockoutAttempts());
         assertEquals(Duration.ofSeconds(900), c.maintenance().lockout());
         assertEquals(Duration.ofSeconds(300), c.maintenance().idleTimeout());
+        assertEquals(new FleetSettings(List.of(), Duration.ofSeconds(30)), c.fleet(), "trusts no admin key until provisioned");
     }
 
     @Test
@@ -97,6 +98,8 @@ class BundledDefaultsTest {
         assertEquals(Duration.ofSeconds(10), demo.backend().heartbeatInterval(), "the fleet page follows the demo closely");
         assertEquals(new RecoverySettings(Duration.ofSeconds(3), 3, Duration.ofSeconds(3), 4), demo.devices().recovery(),
                 "a stalled simulator is noticed within seconds");
+        assertEquals(List.of(repository.resolve("config/demo-admin-key.pub")), demo.fleet().adminKeys(),
+                "the demo kiosk trusts the demo admin key, whose pushes the demo backend takes");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bianmin.kiosk;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,14 @@ import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.document.PdfBoxPreviewRenderer;
 import org.bianmin.kiosk.document.PdfSignatureVerifier;
 import org.bianmin.kiosk.document.TrustAnchorException;
+import org.bianmin.kiosk.fleet.ConfigApplier;
+import org.bianmin.kiosk.fleet.ConfigStore;
+import org.bianmin.kiosk.fleet.FleetClient;
+import org.bianmin.kiosk.fleet.HealthCheck;
+import org.bianmin.kiosk.fleet.LiveConfig;
+import org.bianmin.kiosk.fleet.Provisioning;
+import org.bianmin.kiosk.fleet.SignedLayers;
+import org.bianmin.kiosk.fleet.StartupConfig;
 import org.bianmin.kiosk.maintenance.DiagnosticBundle;
 import org.bianmin.kiosk.maintenance.KioskDevicesMaintenance;
 import org.bianmin.kiosk.maintenance.KioskLog;
@@ -54,8 +63,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's composition root: config → devices and their supervisor → backend client → document check,
- * printing → the visit machine → the bridge from devices to visits → the heartbeat → maintenance mode. Screens attach
- * to {@link #machine()}, the maintenance screens to {@link #maintenance()}; this class knows no JavaFX.
+ * printing → the visit machine → the bridge from devices to visits → the heartbeat → maintenance mode → the fleet
+ * client that follows pushed configuration. Screens attach to {@link #machine()}, the maintenance screens to
+ * {@link #maintenance()}; this class knows no JavaFX.
  */
 public final class KioskApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskApp.class);
@@ -85,7 +95,7 @@ public final class KioskApp implements AutoCloseable {
         }
     }
 
-    private final KioskConfig config;
+    private volatile KioskConfig config;
     private final KioskDevices devices;
     private final HttpKioskBackend backend;
     private final LedgerPrinting printing;
@@ -96,6 +106,10 @@ public final class KioskApp implements AutoCloseable {
     private final DeviceSupervisor supervisor;
     private final HeartbeatSender heartbeat;
     private final Maintenance maintenance;
+    private volatile Fleet fleet;
+
+    /** The fleet client with the store its applier keeps. */
+    private record Fleet(FleetClient client, ConfigStore store) {}
 
     /** Maintenance mode with its thread, its worker and its view of the devices. */
     private record Maintenance(MaintenanceMode mode, KioskDevicesMaintenance devices, ScheduledExecutorService thread,
@@ -118,7 +132,29 @@ public final class KioskApp implements AutoCloseable {
     }
 
     /**
-     * Builds and starts everything the config names.
+     * Starts the kiosk from what it was provisioned with and follows the fleet: the configuration is the one its config
+     * store recovered under {@code stateDir/config} (the signed layers it last committed over the provisioned file, or
+     * that file alone), and pushed layers are verified, applied live, health-checked and reported while it runs.
+     *
+     * @throws KioskStartException with a one-line reason and what to do, when the kiosk cannot serve at all
+     */
+    public static KioskApp start(Provisioning provisioning, KioskToken token, Options options) throws KioskStartException {
+        ConfigStore store;
+        try {
+            store = ConfigStore.open(options.stateDir().resolve("config"), provisioning, options.clock());
+        } catch (IOException e) {
+            throw new KioskStartException("the config state directory " + options.stateDir().resolve("config") + " cannot be used ("
+                    + e.getMessage() + "); make it writable by the kiosk's user, or give another --state");
+        }
+        StartupConfig startup = store.startup();
+        KioskApp app = start(startup.config(), token, options);
+        app.followFleet(provisioning, store, options.clock());
+        return app;
+    }
+
+    /**
+     * Builds and starts everything the config names, with that config only: no pushed configuration is followed (tests
+     * and benchmarks; a kiosk in the field starts with {@link #start(Provisioning, KioskToken, Options)}).
      *
      * @throws KioskStartException with a one-line reason and what to do, when the kiosk cannot serve at all
      */
@@ -192,6 +228,21 @@ public final class KioskApp implements AutoCloseable {
         return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat, maintenance);
     }
 
+    private void followFleet(Provisioning provisioning, ConfigStore store, Clock clock) {
+        if (provisioning.trustedKeys() == 0) {
+            log.warn("fleet.adminKeys is empty: this kiosk applies no pushed config and reports every push rejected; provision it "
+                    + "with the admin public keys of the fleet");
+        }
+        FleetClient client = new FleetClient(backend, () -> config.fleet().pollWait(), FleetClient.BACKOFF);
+        LiveConfig live = new VisitLiveConfig(config, machine, c -> config = c);
+        HealthCheck health = new KioskHealthCheck(supervisor, backend, config.backend().requestTimeout());
+        ConfigApplier applier = new ConfigApplier(provisioning, store, live, health, client, clock);
+        fleet = new Fleet(client, store);
+        client.start(applier, store.startup().reports());
+        log.info("following the fleet: {} admin key(s) trusted, running {}, long-poll of {} s", provisioning.trustedKeys(),
+                store.running(), config.fleet().pollWait().toSeconds());
+    }
+
     /** The devices the config calls required, as the visit names them. */
     static Set<Availability.Equipment> required(DeviceSettings d) {
         Set<Availability.Equipment> required = EnumSet.noneOf(Availability.Equipment.class);
@@ -248,8 +299,20 @@ public final class KioskApp implements AutoCloseable {
                 language, config.services(), VisitMachine.Settings.defaults().previewDpi());
     }
 
+    /** The configuration the kiosk runs now: the one it started with, or the last pushed one applied since. */
     public KioskConfig config() {
         return config;
+    }
+
+    /** The client that follows pushed configuration; empty when the kiosk runs a fixed configuration. */
+    public Optional<FleetClient> fleet() {
+        return Optional.ofNullable(fleet).map(Fleet::client);
+    }
+
+    /** The signed layers the kiosk runs; {@link SignedLayers#NONE} when it runs its provisioned file or a fixed config. */
+    public SignedLayers configLayers() {
+        Fleet f = fleet;
+        return f == null ? SignedLayers.NONE : f.store().running();
     }
 
     public VisitMachine machine() {
@@ -289,9 +352,13 @@ public final class KioskApp implements AutoCloseable {
         return maintenance.mode();
     }
 
-    /** Ends any visit, then closes maintenance mode, the heartbeat, the supervisor, the bridge, the machine, printing, the backend client and the devices. */
+    /** Stops following the fleet, ends any visit, then closes maintenance mode, the heartbeat, the supervisor, the bridge, the machine, printing, the backend client and the devices. */
     @Override
     public void close() {
+        Fleet f = fleet;
+        if (f != null) {
+            f.client().close();
+        }
         maintenance.mode().close();
         maintenance.thread().shutdown();
         try {

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bianmin.config.ConfigException;
 import org.bianmin.config.KioskConfig;
-import org.bianmin.config.KioskConfigLoader;
 import org.bianmin.config.KioskToken;
+import org.bianmin.kiosk.fleet.Provisioning;
 import org.bianmin.kiosk.ui.FxPlatform;
 import org.bianmin.kiosk.ui.KioskScreen;
 import org.bianmin.kiosk.ui.UiOptions;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./kiosk run --config FILE}: the kiosk itself, full screen, from its config file laid over the
- * defaults. The token comes from {@code KIOSK_TOKEN} or the config's {@code backend.tokenFile}.
+ * defaults and the signed layers it last committed under the state directory; it follows what admins push.
+ * The token comes from {@code KIOSK_TOKEN} or the config's {@code backend.tokenFile}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs the kiosk full screen from its configuration.")
 public final class KioskMain implements Callable<Integer> {
@@ -30,7 +31,7 @@ public final class KioskMain implements Callable<Integer> {
     Path config;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = "state",
-            description = "where ledgers, device statistics and undelivered reports are kept (default: ${DEFAULT-VALUE})")
+            description = "where ledgers, device statistics, undelivered reports and pushed config are kept (default: ${DEFAULT-VALUE})")
     Path state;
 
     @Option(names = "--windowed", description = "a plain window instead of full screen (development)")
@@ -55,22 +56,23 @@ public final class KioskMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KioskConfig cfg;
+        Provisioning provisioning;
         KioskToken token;
         try {
-            cfg = KioskConfigLoader.load(config);
-            token = KioskToken.resolve(cfg.backend(), System.getenv());
+            provisioning = Provisioning.of(config);
+            token = KioskToken.resolve(provisioning.provisioned().backend(), System.getenv());
         } catch (ConfigException e) {
             err.println("kiosk run: " + e.getMessage());
             return 2;
         }
         KioskApp kiosk;
         try {
-            kiosk = KioskApp.start(cfg, token, KioskApp.Options.in(state));
+            kiosk = KioskApp.start(provisioning, token, KioskApp.Options.in(state));
         } catch (KioskStartException e) {
             err.println("kiosk run: " + e.getMessage());
             return 1;
         }
+        KioskConfig cfg = kiosk.config();
         try {
             UiOptions ui = UiOptions.defaults().withKioskName(cfg.identity().displayName().zh());
             KioskScreen.open(FxPlatform.Display.detect(), kiosk.machine(), Optional.of(kiosk.maintenance()), windowed ? ui.windowed() : ui);

@@ -38,6 +38,10 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.bianmin.device.PersonalData;
+import org.bianmin.kiosk.fleet.DesiredLayers;
+import org.bianmin.kiosk.fleet.FleetService;
+import org.bianmin.kiosk.fleet.FleetServiceException;
+import org.bianmin.kiosk.fleet.ReportedConfig;
 import org.bianmin.kiosk.backend.BackendException.Kind;
 import org.bianmin.kiosk.backend.ReportOutbox.Entry;
 import org.bianmin.kiosk.backend.ReportOutbox.EvaluationReport;
@@ -51,10 +55,13 @@ import org.slf4j.LoggerFactory;
  * token, a deadline on every call, retries with backoff for idempotent calls only, answers checked
  * against the contract, a connectivity state, and a {@link ReportOutbox} for print results and evaluations.
  *
- * <p>Retries: GET services, GET indicators, GET pdf and PUT prints are tried up to
+ * <p>Retries: GET services, GET indicators, GET pdf, PUT prints and PUT config/reported are tried up to
  * {@link RetryPolicy#maxAttempts()} times when there is no answer or a 5xx (and a GET also after a 429
  * that says {@code Retry-After}); POST identifications, documents and evaluations are sent once, and so is
- * PUT heartbeat (a heartbeat that failed is stale by the next one).
+ * PUT heartbeat (a heartbeat that failed is stale by the next one) and the long-poll GET config/desired
+ * (its {@link org.bianmin.kiosk.fleet.FleetClient} asks again with its own backoff). As the
+ * {@link FleetService}, the config calls block the caller's thread; the long-poll's deadline is the
+ * request timeout plus its wait.
  *
  * <p>Connectivity: {@link #online()} turns false when a call gets no answer or a 5xx or an answer the
  * contract does not allow, and true when the backend answers within the contract (a 4xx problem included).
@@ -69,7 +76,7 @@ import org.slf4j.LoggerFactory;
  * dropped with a warning. A 409 on a report whose earlier delivery went unanswered means the backend
  * recorded it then: it counts as delivered.
  */
-public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
+public final class HttpKioskBackend implements KioskBackend, FleetService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpKioskBackend.class);
     private static final String API = "/api/v1/kiosks/";
     private static final String JSON = "application/json";
@@ -81,6 +88,10 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
     private static final List<String> PRINT_STATES = List.of("queued", "printed", "failed");
     private static final Pattern TECHNICIAN_CODE = Pattern.compile("BMTECH1:[A-Za-z0-9]{26}");
+    // getDesiredConfig: known is an etag the backend gave, wait at most 60 s; reportConfig: reasons of at most 500 characters
+    private static final Pattern ETAG = Pattern.compile("^[0-9a-f]{1,64}$");
+    private static final long DESIRED_LONGEST_WAIT_SECONDS = 60;
+    private static final int REASON_MAX = 500;
 
     private final String base;
     private final String kioskId;
@@ -359,6 +370,78 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
     }
 
     /**
+     * Long-polls the layers this kiosk should run (operation getDesiredConfig) on the caller's thread: sent once, the
+     * {@link org.bianmin.kiosk.fleet.FleetClient} asks again with its own backoff.
+     */
+    @Override
+    public Optional<DesiredLayers> desired(Optional<String> known, Duration wait) throws FleetServiceException {
+        long seconds = Math.clamp(wait.toSeconds(), 0, DESIRED_LONGEST_WAIT_SECONDS);
+        String query = "?wait=" + seconds + known.filter(ETAG.asPredicate()).map(k -> "&known=" + k).orElse("");
+        Call<Optional<DesiredLayers>> call = new Call<>("getDesiredConfig", "GET", API + "{kioskId}/config/desired",
+                "/config/desired" + query, null, null, JSON, false, true, this::readDesired, Duration.ofSeconds(seconds));
+        return fleetCall(call);
+    }
+
+    /**
+     * Replaces the kiosk's reported config with these reports, one per layer (operation reportConfig), on the caller's
+     * thread; tried again within the retry policy when there is no answer or a 5xx.
+     */
+    @Override
+    public void report(List<ReportedConfig> layers) throws FleetServiceException {
+        ObjectNode body = json.createObjectNode();
+        var array = body.putArray("layers");
+        for (ReportedConfig r : layers) {
+            if (r.version() < 1) {
+                continue;
+            }
+            ObjectNode l = array.addObject().put("target", r.target()).put("version", r.version());
+            // the contract's running is at most the version reported on; a kiosk running a newer one says no more
+            if (r.runningVersion() <= r.version()) {
+                l.put("running", r.runningVersion());
+            }
+            l.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            if (!r.reason().isBlank()) {
+                l.put("reason", r.reason().length() > REASON_MAX ? r.reason().substring(0, REASON_MAX - 1) + "…" : r.reason());
+            }
+            l.put("at", r.at().toString());
+        }
+        fleetCall(new Call<>("reportConfig", "PUT", API + "{kioskId}/config/reported", "/config/reported", body(body), JSON, JSON,
+                true, true, response -> null));
+    }
+
+    private <T> T fleetCall(Call<T> call) throws FleetServiceException {
+        try {
+            return exchange(call);
+        } catch (BackendException e) {
+            FleetServiceException.Kind kind = switch (e.kind()) {
+                case KIOSK_NOT_AUTHORISED -> FleetServiceException.Kind.UNAUTHORISED;
+                case REJECTED, NOT_FOUND, CONFLICT -> FleetServiceException.Kind.REFUSED;
+                default -> FleetServiceException.Kind.UNAVAILABLE;
+            };
+            throw new FleetServiceException(kind, e.getMessage());
+        }
+    }
+
+    private Optional<DesiredLayers> readDesired(HttpResponse<byte[]> response) throws ContractNode.Violation {
+        if (response.statusCode() == 204) {
+            return Optional.empty();
+        }
+        ContractNode root = root(response);
+        List<byte[]> layers = new ArrayList<>();
+        for (ContractNode layer : root.array("layers")) {
+            if (!layer.json().isObject()) {
+                throw new ContractNode.Violation(layer.path() + " is not an object");
+            }
+            try {
+                layers.add(json.writeValueAsBytes(layer.json()));
+            } catch (JsonProcessingException e) {
+                throw new ContractNode.Violation(layer.path() + " cannot be written back (" + e.getOriginalMessage() + ")");
+            }
+        }
+        return Optional.of(new DesiredLayers(root.text("etag"), root.texts("groups"), layers));
+    }
+
+    /**
      * Asks {@code GET /openapi.yaml} (no token) once whether the backend answers; the future tells the
      * resulting {@link #online()} and never fails.
      */
@@ -411,9 +494,15 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
      * @param template   the path for the log, ids left as placeholders
      * @param retryable  tried again on no answer or a 5xx
      * @param kioskScoped under {@code /api/v1/kiosks/{kioskId}} and sent with the kiosk token
+     * @param extraTime   how much longer than the request timeout the answer may take (a long-poll's wait)
      */
     private record Call<T>(String operation, String method, String template, String path, byte[] body, String contentType,
-                           String accept, boolean retryable, boolean kioskScoped, Reader<T> reader) {
+                           String accept, boolean retryable, boolean kioskScoped, Reader<T> reader, Duration extraTime) {
+
+        Call(String operation, String method, String template, String path, byte[] body, String contentType, String accept,
+             boolean retryable, boolean kioskScoped, Reader<T> reader) {
+            this(operation, method, template, path, body, contentType, accept, retryable, kioskScoped, reader, Duration.ZERO);
+        }
 
         static <T> Call<T> get(String operation, String template, String path, String accept, Reader<T> reader) {
             return new Call<>(operation, "GET", API + "{kioskId}" + template, path, null, null, accept, true, true, reader);
@@ -504,7 +593,8 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
 
     private <T> T once(Call<T> call, int attempt) {
         String url = base + (call.kioskScoped() ? API + kioskId + call.path() : call.path());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+        Duration timeout = requestTimeout.plus(call.extraTime());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", call.accept() + ", application/problem+json");
         if (call.kioskScoped()) {
             request.header("Authorization", "Bearer " + kioskToken);
@@ -519,12 +609,12 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
         CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
             // one deadline for the whole answer: HttpRequest.timeout alone stops waiting at the headers
-            response = pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
             logCall(call, "no answer (timed out)", start, attempt);
             throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no answer from " + base + " within "
-                    + requestTimeout.toMillis() + " ms", e);
+                    + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof HttpConnectTimeoutException) {
@@ -535,7 +625,7 @@ public final class HttpKioskBackend implements KioskBackend, AutoCloseable {
             if (cause instanceof HttpTimeoutException) {
                 logCall(call, "no answer (timed out)", start, attempt);
                 throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no answer from " + base + " within "
-                        + requestTimeout.toMillis() + " ms", cause);
+                        + timeout.toMillis() + " ms", cause);
             }
             logCall(call, "no answer (" + cause.getClass().getSimpleName() + ")", start, attempt);
             throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no answer from " + base + " ("

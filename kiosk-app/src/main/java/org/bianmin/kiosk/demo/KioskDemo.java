@@ -29,6 +29,7 @@ import org.bianmin.device.sim.SimulatedDevices;
 import org.bianmin.kiosk.KioskApp;
 import org.bianmin.kiosk.KioskStartException;
 import org.bianmin.kiosk.backend.BackendProcess;
+import org.bianmin.kiosk.fleet.Provisioning;
 import org.bianmin.kiosk.ui.FxPlatform;
 import org.bianmin.kiosk.ui.KioskScreen;
 import org.bianmin.kiosk.ui.UiOptions;
@@ -97,19 +98,24 @@ public final class KioskDemo implements Callable<Integer> {
             terminal.println("  backend      " + backend.baseUri() + " (embedded database under " + dir.resolve("backend") + ")");
             terminal.println("  fleet        ./kiosk admin kiosks" + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri())
                     + " --token " + DEMO_ADMIN_TOKEN);
-            KioskConfig config = KioskConfigLoader.overDefaults()
-                    .file(projectFile("config/kiosk-demo.yaml"))
+            Path demoFile = projectFile("config/kiosk-demo.yaml");
+            Provisioning provisioning = Provisioning.of(KioskConfigLoader.overDefaults()
+                    .file(demoFile)
                     .set("backend.url", backend.baseUri().toString())
                     .set("devices.documentPrinter.queue", "spool:" + dir.resolve("printed").toAbsolutePath())
-                    .set("trustAnchors", List.of(backend.dataDir().resolve("signing-certificate.pem").toAbsolutePath().toString()))
-                    .load();
+                    .set("trustAnchors", List.of(backend.dataDir().resolve("signing-certificate.pem").toAbsolutePath().toString())),
+                    demoFile.getParent());
+            KioskConfig config = provisioning.provisioned();
             KioskToken token = KioskToken.resolve(config.backend(), Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
-            try (KioskApp kiosk = KioskApp.start(config, token, KioskApp.Options.in(dir.resolve("state")).withReceiptsIn(dir.resolve("receipts")))) {
+            try (KioskApp kiosk = KioskApp.start(provisioning, token, KioskApp.Options.in(dir.resolve("state")).withReceiptsIn(dir.resolve("receipts")))) {
                 KioskScreen screen = KioskScreen.open(display, kiosk.machine(), Optional.of(kiosk.maintenance()),
                         UiOptions.defaults().withKioskName(config.identity().displayName().zh()).windowed());
                 terminal.println("  kiosk        " + config.identity().kioskId() + ", screen " + (display == FxPlatform.Display.HEADLESS
                         ? "headless (1920x1080)" : "in a window") + ", a heartbeat every "
                         + config.backend().heartbeatInterval().toSeconds() + " s");
+                terminal.println("  config       follows pushes signed with config/demo-admin-key.pem, e.g. ./kiosk admin push --to kiosk:"
+                        + config.identity().kioskId() + " FILE --key config/demo-admin-key.pem --token " + DEMO_ADMIN_TOKEN
+                        + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri()));
                 Thread cleanUp = new Thread(() -> {
                     // Ctrl-C: the kiosk ends any visit and lets go of its devices; the backend stops with its database closed
                     kiosk.close();

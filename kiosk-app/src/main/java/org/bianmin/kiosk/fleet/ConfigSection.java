@@ -16,7 +16,8 @@ public enum ConfigSection {
     LANGUAGES("languages", KioskConfig::languages),
     NOTICES("notices", KioskConfig::notices),
     TRUST_ANCHORS("trustAnchors", KioskConfig::trustAnchors),
-    MAINTENANCE("maintenance", KioskConfig::maintenance);
+    MAINTENANCE("maintenance", KioskConfig::maintenance),
+    FLEET("fleet", KioskConfig::fleet);
 
     private final String key;
     private final Function<KioskConfig, Object> part;

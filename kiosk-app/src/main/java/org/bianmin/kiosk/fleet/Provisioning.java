@@ -1,8 +1,10 @@
 package org.bianmin.kiosk.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,40 +15,63 @@ import org.bianmin.config.ConfigLayer;
 import org.bianmin.config.ConfigProblem;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.KioskConfigLoader;
+import org.bianmin.config.signing.AdminKeyPair;
 import org.bianmin.config.signing.ConfigVerifier;
 import org.bianmin.config.signing.SignedConfig;
+import org.bianmin.config.signing.SigningException;
 
 /**
- * What a kiosk was given when it was set up, which no push can change: its configuration file, the admin public keys
- * it trusts and the groups it is in. A signed configuration is laid over that file (defaults &lt; file &lt; signed
- * tree), so a push need carry only what the admin manages, and the kiosk id always stays the provisioned one.
+ * What a kiosk was given when it was set up, which no push can change: its configuration (the file, and in the demo
+ * the values set over it) and the admin public keys it trusts ({@code fleet.adminKeys}). Signed layers are laid over
+ * that configuration (defaults &lt; provisioned file &lt; fleet &lt; groups &lt; kiosk), so a push need carry only what the
+ * admin manages, and the kiosk id and the trusted keys always stay the provisioned ones.
  */
 public final class Provisioning {
-    private final Path file;
+    private final KioskConfigLoader loader;
+    private final Path baseDir;
     private final KioskConfig provisioned;
-    private final ConfigVerifier verifier;
+    private final List<PublicKey> trustedKeys;
 
-    private Provisioning(Path file, KioskConfig provisioned, ConfigVerifier verifier) {
-        this.file = file;
+    private Provisioning(KioskConfigLoader loader, Path baseDir, KioskConfig provisioned, List<PublicKey> trustedKeys) {
+        this.loader = loader;
+        this.baseDir = baseDir;
         this.provisioned = provisioned;
-        this.verifier = verifier;
+        this.trustedKeys = List.copyOf(trustedKeys);
     }
 
     /**
-     * Reads the provisioned configuration file.
+     * Reads the provisioned configuration file over the bundled defaults.
      *
-     * @param file        the kiosk's own configuration, laid over the bundled defaults
-     * @param trustedKeys the admin public keys whose signatures the kiosk accepts
-     * @param groups      the groups the kiosk is in, for configurations pushed to a group
      * @throws ConfigException when the file is not a valid configuration (the kiosk cannot start)
      */
-    public static Provisioning of(Path file, Collection<PublicKey> trustedKeys, Set<String> groups) {
+    public static Provisioning of(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        KioskConfig provisioned = KioskConfigLoader.load(abs);
-        return new Provisioning(abs, provisioned, new ConfigVerifier(trustedKeys, provisioned.identity().kioskId(), groups));
+        return of(KioskConfigLoader.overDefaults().file(abs), Objects.requireNonNullElse(abs.getParent(), abs));
     }
 
-    /** The configuration the kiosk runs when no signed configuration is stored. */
+    /**
+     * Reads a provisioned configuration made of several layers, e.g. the demo's file with the backend's address set
+     * over it.
+     *
+     * @param baseDir the directory relative paths in pushed layers resolve against: the provisioned file's
+     * @throws ConfigException when it is not a valid configuration, or a trusted key cannot be read
+     */
+    public static Provisioning of(KioskConfigLoader provisioned, Path baseDir) {
+        KioskConfig config = provisioned.load();
+        List<PublicKey> keys = new ArrayList<>();
+        for (int i = 0; i < config.fleet().adminKeys().size(); i++) {
+            Path key = config.fleet().adminKeys().get(i);
+            try {
+                keys.add(AdminKeyPair.readPublicKey(key));
+            } catch (SigningException e) {
+                throw new ConfigException(List.of(new ConfigProblem("fleet.adminKeys[" + i + "]", key.toString(), e.getMessage(),
+                        "give the admin-key.pub file written by ./kiosk admin keygen", "")));
+            }
+        }
+        return new Provisioning(provisioned, baseDir.toAbsolutePath().normalize(), config, keys);
+    }
+
+    /** The configuration the kiosk runs when no signed layer is stored. */
     public KioskConfig provisioned() {
         return provisioned;
     }
@@ -55,32 +80,56 @@ public final class Provisioning {
         return provisioned.identity().kioskId();
     }
 
-    /** The gate every pushed envelope passes first. */
-    public ConfigVerifier verifier() {
-        return verifier;
+    /** How many admin keys the kiosk trusts; with none, every push is rejected. */
+    public int trustedKeys() {
+        return trustedKeys.size();
+    }
+
+    /** The gate every pushed envelope passes first, for a kiosk in {@code groups}. */
+    public ConfigVerifier verifier(Collection<String> groups) {
+        return new ConfigVerifier(trustedKeys, kioskId(), Set.copyOf(groups));
     }
 
     /**
-     * The configuration a verified envelope gives: the provisioned file with the signed tree over it, the envelope's
-     * version as {@code version}, checked as strictly as the file is at start-up.
+     * The configuration verified layers give: the provisioned configuration with each signed tree over it in the order
+     * given, the highest layer version as {@code version}, checked as strictly as the file is at start-up.
      *
-     * @throws ConfigException listing every problem, or when the tree would change the kiosk's id
+     * @throws ConfigException listing every problem, or when a layer would change the kiosk's id or trusted keys
      */
-    public KioskConfig bind(SignedConfig envelope) {
-        ObjectNode tree = envelope.config();
-        tree.put("version", envelope.version());
-        String source = "signed config version " + envelope.version() + " for " + envelope.target();
-        Path baseDir = Objects.requireNonNullElse(file.getParent(), file);
-        KioskConfig bound = KioskConfigLoader.overDefaults()
-                .file(file)
-                .layer(new ConfigLayer(source, baseDir, tree, Map.of(), List.of()))
+    public KioskConfig bind(List<SignedConfig> layers) {
+        if (layers.isEmpty()) {
+            return provisioned;
+        }
+        KioskConfigLoader l = loader;
+        List<ConfigProblem> refused = new ArrayList<>();
+        for (SignedConfig layer : layers) {
+            ObjectNode tree = layer.config();
+            String source = source(layer);
+            JsonNode keys = tree.path("fleet").path("adminKeys");
+            if (!keys.isMissingNode()) {
+                refused.add(new ConfigProblem("fleet.adminKeys", keys.toString(), "cannot be pushed: the admin keys a kiosk "
+                        + "trusts are set when it is provisioned", "remove fleet.adminKeys from the pushed config; to trust a new "
+                        + "key, provision the kiosks with it", source));
+            }
+            l = l.layer(new ConfigLayer(source, baseDir, tree, Map.of(), List.of()));
+        }
+        if (!refused.isEmpty()) {
+            throw new ConfigException(refused);
+        }
+        long highest = layers.stream().mapToLong(SignedConfig::version).max().orElseThrow();
+        KioskConfig bound = l.layer(ConfigLayer.ofValues("the highest signed layer version", baseDir, Map.of("version", highest)))
                 .load();
         String id = bound.identity().kioskId();
         if (!id.equals(kioskId())) {
             throw new ConfigException(List.of(new ConfigProblem("identity.kioskId", id, "would change this kiosk's id from "
                     + kioskId(), "remove identity.kioskId from the pushed config: a kiosk's id is set when it is provisioned",
-                    source)));
+                    layers.stream().map(Provisioning::source).toList().toString())));
         }
         return bound;
+    }
+
+    /** How messages name a layer, e.g. {@code signed config version 3 for group:xiaoshan-east}. */
+    static String source(SignedConfig layer) {
+        return "signed config version " + layer.version() + " for " + layer.target();
     }
 }

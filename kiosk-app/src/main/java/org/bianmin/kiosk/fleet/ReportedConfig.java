@@ -4,18 +4,19 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the kiosk tells the fleet service about one desired configuration: its version, what became of it, why, and
- * which version the kiosk runs as a result.
+ * What the kiosk tells the fleet service about one layer of its desired configuration: which layer, the version the
+ * report is about, what became of it, why, and which version of that layer the kiosk runs as a result.
  *
- * @param version        the version the report is about; 0 when the envelope was too broken to carry one
+ * @param target         {@code fleet}, {@code group:NAME} or {@code kiosk:ID}, as the envelope claims it
+ * @param version        the version the report is about
  * @param status         what became of it
- * @param reason         one line for the admin: why it was refused, failed or reverted; empty when applied
- * @param runningVersion the signed version the kiosk runs after this, 0 for its provisioned configuration
+ * @param reason         one line for the admin: why it was refused, failed or reverted; empty when applied or pending
+ * @param runningVersion the version of this layer the kiosk runs after this, 0 for none
  * @param at             when the kiosk decided
  */
-public record ReportedConfig(long version, Status status, String reason, long runningVersion, Instant at) {
+public record ReportedConfig(String target, long version, Status status, String reason, long runningVersion, Instant at) {
 
-    /** The life of a desired configuration on one kiosk. */
+    /** The life of a desired layer on one kiosk. */
     public enum Status {
         /** Stored and being applied; its health check has not passed yet. */
         PENDING,
@@ -32,6 +33,7 @@ public record ReportedConfig(long version, Status status, String reason, long ru
     }
 
     public ReportedConfig {
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(at, "at");
@@ -39,7 +41,7 @@ public record ReportedConfig(long version, Status status, String reason, long ru
 
     @Override
     public String toString() {
-        return "version " + version + " " + status + (reason.isEmpty() ? "" : " (" + reason + ")") + ", running " + runningVersion
-                + " at " + at;
+        return target + " version " + version + " " + status + (reason.isEmpty() ? "" : " (" + reason + ")") + ", running "
+                + runningVersion + " at " + at;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -26,8 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.signing.AdminKeyPair;
-import org.bianmin.config.signing.ConfigTarget;
-import org.bianmin.config.signing.SignedConfig;
 import org.bianmin.config.signing.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issue 6's kill loop: a kiosk process applying config after config is killed (SIGKILL) at random instants, at least
- * 100 times. After every kill the files it left are each whole and signed, and recovering them gives exactly the
- * last version the process reported committed or the one after it, with that version's own configuration: never a
- * mix, never a broken file, never a version lost once committed.
+ * 100 times. Each apply moves two layers, the fleet's and the kiosk's own, to the next version together. After every
+ * kill the files it left are each whole and signed, and recovering them gives exactly the last version the process
+ * reported committed or the one after it, for both layers, with that version's own configuration: never a mix of
+ * layers or versions, never a broken file, never a version lost once committed.
  */
 class ConfigApplyKillLoopTest {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApplyKillLoopTest.class);
@@ -58,7 +58,7 @@ class ConfigApplyKillLoopTest {
         admin.write(privateKey, root.resolve("admin.pub"));
         Path provisionedFile = root.resolve("kiosk.yaml");
         Files.writeString(provisionedFile, FleetKiosk.PROVISIONED_YAML);
-        Provisioning provisioning = Provisioning.of(provisionedFile, List.of(admin.publicKey()), Set.of(FleetKiosk.GROUP));
+        Provisioning provisioning = Provisioning.of(provisionedFile);
 
         long started = System.nanoTime();
         List<Lane.Result> results = new ArrayList<>();
@@ -140,11 +140,12 @@ class ConfigApplyKillLoopTest {
                 interrupted += everyFileIsWholeAndSigned(copy, provisioning, context);
 
                 StartupConfig s = ConfigStore.open(copy, provisioning, Clock.systemUTC()).startup();
-                long v = s.runningVersion();
+                long v = s.runningVersion(ApplyLoopChild.KIOSK.toString());
+                assertEquals(v, s.runningVersion("fleet"), context + ": the fleet and kiosk layers recovered together");
                 assertTrue(v == old || v == attempted, context + ": recovered version " + v + ", but the child had committed " + old
                         + " and was applying " + attempted + "\n" + child.tail());
                 assertEquals(expected(provisioning, admin, v), s.config(), context + ": version " + v + " is exactly its own config");
-                s.envelope().ifPresent(e -> assertEquals(ApplyLoopChild.tree(v), e.config(), context));
+                s.layers().layers().forEach(e -> assertEquals(ApplyLoopChild.tree(e.target(), v), e.config(), context));
                 assertEquals(Set.of(), Set.copyOf(names(copy).stream()
                         .filter(n -> n.endsWith(ConfigStore.TEMPORARY_SUFFIX) || n.equals(ConfigStore.PENDING)).toList()), context);
                 newer += v == attempted && v != old ? 1 : 0;
@@ -159,8 +160,7 @@ class ConfigApplyKillLoopTest {
         if (v == 0) {
             return provisioning.provisioned();
         }
-        return provisioning.bind(SignedConfig.sign(ApplyLoopChild.tree(v), new ConfigTarget.Kiosk(FleetKiosk.KIOSK_ID), v,
-                admin.privateKey()));
+        return provisioning.bind(ApplyLoopChild.layers(v, admin));
     }
 
     /**
@@ -171,9 +171,22 @@ class ConfigApplyKillLoopTest {
         for (String name : List.of(ConfigStore.CURRENT, ConfigStore.LAST_KNOWN_GOOD, ConfigStore.PENDING)) {
             Path f = dir.resolve(name);
             if (Files.exists(f)) {
-                Verdict verdict = provisioning.verifier().verify(read(f), 0L);
-                Verdict.Accepted a = assertInstanceOf(Verdict.Accepted.class, verdict, context + ": " + name + " " + verdict);
-                assertEquals(ApplyLoopChild.tree(a.config().version()), a.config().config(), context + ": " + name);
+                SignedLayers.Stored stored;
+                try {
+                    stored = SignedLayers.read(read(f));
+                } catch (IOException e) {
+                    throw new AssertionError(context + ": " + name + " is not a whole layer set: " + e.getMessage(), e);
+                }
+                assertEquals(2, stored.layers().size(), context + ": " + name + " holds both layers");
+                Set<Long> versions = new HashSet<>();
+                for (byte[] layer : stored.layers()) {
+                    Verdict verdict = provisioning.verifier(stored.groups()).verify(layer, target -> 0L);
+                    Verdict.Accepted a = assertInstanceOf(Verdict.Accepted.class, verdict, context + ": " + name + " " + verdict);
+                    assertEquals(ApplyLoopChild.tree(a.config().target(), a.config().version()), a.config().config(),
+                            context + ": " + name);
+                    versions.add(a.config().version());
+                }
+                assertEquals(1, versions.size(), context + ": " + name + " holds one version of both layers: " + versions);
             }
         }
         assertFalse(names(dir).stream().anyMatch(n -> n.endsWith(ConfigStore.UNUSABLE_SUFFIX)), context + ": no file was broken");

@@ -1,6 +1,7 @@
 package org.bianmin.kiosk.fleet;
 
 import static org.bianmin.kiosk.fleet.FleetKiosk.envelope;
+import static org.bianmin.kiosk.fleet.FleetKiosk.push;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigApplyTest {
 
+    private static final String KIOSK = "kiosk:" + FleetKiosk.KIOSK_ID;
+
     @TempDir
     Path root;
     FleetKiosk kiosk;
@@ -35,18 +38,18 @@ class ConfigApplyTest {
     @Test
     void aHealthyConfigIsAppliedLiveCommittedAndReportedPendingThenApplied() {
         byte[] v1 = envelope(1, "business-licence", "pesticide-licence");
-        ReportedConfig r = applier.apply(v1);
+        ReportedConfig r = push(applier, v1);
 
-        assertEquals(new ReportedConfig(1, Status.APPLIED, "", 1, FleetKiosk.CLOCK.instant()), r);
+        assertEquals(new ReportedConfig(KIOSK, 1, Status.APPLIED, "", 1, FleetKiosk.CLOCK.instant()), r);
         assertEquals(List.of(Status.PENDING, Status.APPLIED), kiosk.reports.stream().map(ReportedConfig::status).toList());
         assertEquals(0, kiosk.reports.getFirst().runningVersion(), "while pending, the provisioned config still runs");
         assertEquals(List.of("business-licence", "pesticide-licence"), kiosk.applied.getFirst().services());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.CURRENT).orElseThrow());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
+        assertArrayEquals(FleetKiosk.state(v1), kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertArrayEquals(FleetKiosk.state(v1), kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
         assertTrue(kiosk.file(ConfigStore.PENDING).isEmpty());
 
         StartupConfig restarted = kiosk.openStore().startup();
-        assertEquals(1, restarted.runningVersion());
+        assertEquals(1, restarted.runningVersion(KIOSK));
         assertEquals(1, restarted.config().version());
         assertEquals(List.of("business-licence", "pesticide-licence"), restarted.config().services());
         assertEquals(FleetKiosk.KIOSK_ID, restarted.config().identity().kioskId(), "the provisioned file lies under the push");
@@ -56,78 +59,79 @@ class ConfigApplyTest {
     @Test
     void aFailingHealthCheckRevertsToTheLastKnownGoodConfigAndSaysWhy() {
         byte[] v1 = envelope(1, "business-licence");
-        applier.apply(v1);
+        push(applier, v1);
         KioskConfig good = kiosk.applied.getLast();
         kiosk.reports.clear();
         kiosk.unhealthy = "the required ID card reader on /dev/ttyUSB0 does not answer";
 
-        ReportedConfig r = applier.apply(envelope(2, "business-licence", "pesticide-licence"));
+        ReportedConfig r = push(applier, envelope(2, "business-licence", "pesticide-licence"));
 
         assertEquals(Status.REVERTED, r.status());
         assertEquals(2, r.version());
         assertEquals(1, r.runningVersion());
         assertEquals("version 2 failed its health check after it was applied: the required ID card reader on /dev/ttyUSB0 does "
-                + "not answer; the kiosk went back to version 1, its last known good config; fix the config and push it as "
+                + "not answer; the kiosk went back to kiosk:township-hall-01 version 1, its last known good config; fix the config "
+                + "and push it as "
                 + "version 3 or higher", r.reason());
         assertEquals(List.of(Status.PENDING, Status.REVERTED), kiosk.reports.stream().map(ReportedConfig::status).toList());
         assertEquals(good, kiosk.applied.getLast(), "the last known good config is live again");
-        assertEquals(1, store.runningVersion());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.CURRENT).orElseThrow());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
+        assertEquals(1, store.runningVersion(KIOSK));
+        assertArrayEquals(FleetKiosk.state(v1), kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertArrayEquals(FleetKiosk.state(v1), kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
         assertTrue(kiosk.file(ConfigStore.PENDING).isEmpty());
-        assertEquals(1, kiosk.openStore().startup().runningVersion(), "a restart keeps the last known good config");
+        assertEquals(1, kiosk.openStore().startup().runningVersion(KIOSK), "a restart keeps the last known good config");
     }
 
     @Test
     void aRevertedVersionSentAgainIsNotAppliedAgainButTheNextVersionIs() {
-        applier.apply(envelope(1, "business-licence"));
+        push(applier, envelope(1, "business-licence"));
         kiosk.unhealthy = "the A4 printer's queue KioskPDF is paused";
-        applier.apply(envelope(2, "pesticide-licence"));
+        push(applier, envelope(2, "pesticide-licence"));
         kiosk.unhealthy = null;
         int appliedSoFar = kiosk.applied.size();
 
-        ReportedConfig again = kiosk.applier(kiosk.openStore()).apply(envelope(2, "pesticide-licence"));
+        ReportedConfig again = push(kiosk.applier(kiosk.openStore()), envelope(2, "pesticide-licence"));
         assertEquals(Status.REVERTED, again.status());
         assertTrue(again.reason().startsWith("version 2 was reverted at 2025-03-01T09:00:00Z and is not applied again: version 2 "
                 + "failed its health check after it was applied: the A4 printer's queue KioskPDF is paused"), again.reason());
         assertEquals(appliedSoFar, kiosk.applied.size(), "nothing applied");
 
-        assertEquals(Status.APPLIED, applier.apply(envelope(3, "pesticide-licence")).status());
+        assertEquals(Status.APPLIED, push(applier, envelope(3, "pesticide-licence")).status());
         assertEquals(List.of("pesticide-licence"), kiosk.applied.getLast().services());
     }
 
     @Test
     void aConfigTheRunningKioskCannotTakeIsRevertedWithTheDevicesReason() {
-        applier.apply(envelope(1, "business-licence"));
+        push(applier, envelope(1, "business-licence"));
         kiosk.refuseServices = 3;
 
-        ReportedConfig r = applier.apply(envelope(2, "a-service", "b-service", "c-service"));
+        ReportedConfig r = push(applier, envelope(2, "a-service", "b-service", "c-service"));
 
         assertEquals(Status.REVERTED, r.status());
         assertTrue(r.reason().startsWith("version 2 could not be applied: the receipt printer on /dev/ttyUSB1 did not reopen; the "
-                + "kiosk went back to version 1"), r.reason());
+                + "kiosk went back to kiosk:township-hall-01 version 1"), r.reason());
         assertEquals(List.of("business-licence"), kiosk.applied.getLast().services());
     }
 
     @Test
     void whenTheLastKnownGoodConfigCannotBeAppliedAgainEitherTheReportSaysFailedAndToRestart() {
-        applier.apply(envelope(1, "a-service"));
+        push(applier, envelope(1, "a-service"));
         kiosk.refuseServices = 1;
         kiosk.unhealthy = "the backend at http://localhost:8080 does not answer";
 
-        ReportedConfig r = applier.apply(envelope(2, "business-licence", "pesticide-licence"));
+        ReportedConfig r = push(applier, envelope(2, "business-licence", "pesticide-licence"));
 
         assertEquals(Status.FAILED, r.status());
-        assertTrue(r.reason().contains("re-applying version 1 failed too (the receipt printer on /dev/ttyUSB1 did not reopen): the "
+        assertTrue(r.reason().contains("re-applying kiosk:township-hall-01 version 1 failed too (the receipt printer on /dev/ttyUSB1 did not reopen): the "
                 + "kiosk runs it again from its next start; restart the kiosk"), r.reason());
-        assertEquals(1, kiosk.openStore().startup().runningVersion());
+        assertEquals(1, kiosk.openStore().startup().runningVersion(KIOSK));
     }
 
     @Test
     void aFirstPushThatFailsRevertsToTheProvisionedConfig() {
         kiosk.unhealthy = "the QR scanner on /dev/ttyACM0 does not answer";
 
-        ReportedConfig r = applier.apply(envelope(1, "business-licence"));
+        ReportedConfig r = push(applier, envelope(1, "business-licence"));
 
         assertEquals(Status.REVERTED, r.status());
         assertEquals(0, r.runningVersion());
@@ -135,5 +139,6 @@ class ConfigApplyTest {
         assertEquals(kiosk.provisioning.provisioned(), kiosk.applied.getLast());
         assertTrue(kiosk.file(ConfigStore.CURRENT).isEmpty());
         assertEquals(kiosk.provisioning.provisioned(), kiosk.openStore().startup().config());
+        assertEquals(0, kiosk.openStore().startup().runningVersion(KIOSK));
     }
 }

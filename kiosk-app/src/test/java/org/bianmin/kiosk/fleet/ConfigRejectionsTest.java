@@ -1,6 +1,7 @@
 package org.bianmin.kiosk.fleet;
 
 import static org.bianmin.kiosk.fleet.FleetKiosk.envelope;
+import static org.bianmin.kiosk.fleet.FleetKiosk.push;
 import static org.bianmin.kiosk.fleet.FleetKiosk.home;
 import static org.bianmin.kiosk.fleet.FleetKiosk.signed;
 import static org.bianmin.kiosk.fleet.FleetKiosk.utf8;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigRejectionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String KIOSK = "kiosk:" + FleetKiosk.KIOSK_ID;
+
     @TempDir
     Path root;
     FleetKiosk kiosk;
@@ -41,16 +44,29 @@ class ConfigRejectionsTest {
         store = kiosk.openStore();
         applier = kiosk.applier(store);
         runningBytes = envelope(2, "si-participation-certificate", "business-licence");
-        assertEquals(Status.APPLIED, applier.apply(runningBytes).status());
+        assertEquals(Status.APPLIED, push(applier, runningBytes).status());
         kiosk.reports.clear();
         kiosk.applied.clear();
     }
 
     @Test
-    void textThatIsNotAnEnvelopeIsRejectedAsMalformedWithNoVersion() {
-        ReportedConfig r = refused(utf8("services: [business-licence]"));
-        assertEquals(0, r.version());
-        assertTrue(r.reason().startsWith("The signed config is not JSON"), r.reason());
+    void textThatIsNotAnEnvelopeNamesNoLayerSoNothingIsReportedAndTheRunningLayerStays() {
+        List<ReportedConfig> reports = applier.apply(FleetKiosk.desired(utf8("services: [business-licence]")));
+
+        assertEquals(List.of(), reports);
+        assertEquals(List.of(), kiosk.reports);
+        assertTrue(kiosk.applied.isEmpty(), "nothing applied live");
+        assertEquals(2, store.runningVersion(KIOSK));
+        assertArrayEquals(FleetKiosk.state(runningBytes), kiosk.file(ConfigStore.CURRENT).orElseThrow());
+    }
+
+    @Test
+    void anEnvelopeWithAFieldSignedConfigsDoNotHaveIsRejectedAsMalformedUnderTheLayerItNames() {
+        ObjectNode extra = tree(envelope(3, "business-licence"));
+        extra.put("comment", "travels unsigned");
+        ReportedConfig r = refused(bytes(extra));
+        assertEquals(KIOSK, r.target());
+        assertEquals(3, r.version());
     }
 
     @Test
@@ -120,26 +136,26 @@ class ConfigRejectionsTest {
 
     @Test
     void theRunningEnvelopeSentAgainChangesNothingAndReportsItApplied() {
-        ReportedConfig r = applier.apply(runningBytes);
+        ReportedConfig r = push(applier, runningBytes);
         assertEquals(Status.APPLIED, r.status());
         assertEquals(2, r.version());
-        assertTrue(r.reason().contains("was sent again"), r.reason());
+        assertEquals("", r.reason(), "it runs: nothing to explain");
         assertEquals(List.of(r), kiosk.reports);
         assertTrue(kiosk.applied.isEmpty(), "nothing applied again");
-        assertArrayEquals(runningBytes, kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertArrayEquals(FleetKiosk.state(runningBytes), kiosk.file(ConfigStore.CURRENT).orElseThrow());
     }
 
     /** Applies {@code bytes}, expects one rejected report and no change to the kiosk, and returns the report. */
     private ReportedConfig refused(byte[] bytes) {
-        ReportedConfig r = applier.apply(bytes);
+        ReportedConfig r = push(applier, bytes);
         assertEquals(Status.REJECTED, r.status(), r.toString());
-        assertEquals(2, r.runningVersion());
+        assertEquals(r.target().equals(KIOSK) ? 2 : 0, r.runningVersion(), "the version of the layer the report is about");
         assertEquals(FleetKiosk.CLOCK.instant(), r.at());
         assertEquals(List.of(r), kiosk.reports, "one report, and no pending one before it");
         assertTrue(kiosk.applied.isEmpty(), "nothing applied live");
-        assertEquals(2, store.runningVersion());
-        assertArrayEquals(runningBytes, kiosk.file(ConfigStore.CURRENT).orElseThrow());
-        assertArrayEquals(runningBytes, kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
+        assertEquals(2, store.runningVersion(KIOSK));
+        assertArrayEquals(FleetKiosk.state(runningBytes), kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertArrayEquals(FleetKiosk.state(runningBytes), kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
         assertTrue(kiosk.file(ConfigStore.PENDING).isEmpty());
         assertFalse(r.reason().isBlank());
         return r;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.bianmin.config.KioskConfig;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ConfigSectionTest {
         FleetKiosk kiosk = FleetKiosk.provisionedIn(root);
         ObjectNode tree = FleetKiosk.home("business-licence");
         tree.putObject("devices").putObject("qrScanner").put("port", "/dev/ttyACM1");
-        KioskConfig pushed = kiosk.provisioning.bind(FleetKiosk.signed(7, tree));
+        KioskConfig pushed = kiosk.provisioning.bind(List.of(FleetKiosk.signed(7, tree)));
 
         assertEquals(EnumSet.of(ConfigSection.SERVICES, ConfigSection.NOTICES, ConfigSection.DEVICES),
                 ConfigSection.changed(kiosk.provisioning.provisioned(), pushed));
@@ -30,8 +31,8 @@ class ConfigSectionTest {
     @Test
     void theSameConfigUnderAnotherVersionChangesNothing() {
         FleetKiosk kiosk = FleetKiosk.provisionedIn(root);
-        KioskConfig v1 = kiosk.provisioning.bind(FleetKiosk.signed(1, FleetKiosk.home("business-licence")));
-        KioskConfig v2 = kiosk.provisioning.bind(FleetKiosk.signed(2, FleetKiosk.home("business-licence")));
+        KioskConfig v1 = kiosk.provisioning.bind(List.of(FleetKiosk.signed(1, FleetKiosk.home("business-licence"))));
+        KioskConfig v2 = kiosk.provisioning.bind(List.of(FleetKiosk.signed(2, FleetKiosk.home("business-licence"))));
 
         assertEquals(Set.of(), ConfigSection.changed(v1, v2));
     }

@@ -1,7 +1,9 @@
 package org.bianmin.kiosk.fleet;
 
 import static org.bianmin.kiosk.fleet.FleetKiosk.envelope;
+import static org.bianmin.kiosk.fleet.FleetKiosk.push;
 import static org.bianmin.kiosk.fleet.FleetKiosk.signed;
+import static org.bianmin.kiosk.fleet.FleetKiosk.state;
 import static org.bianmin.kiosk.fleet.FleetKiosk.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigStoreRecoveryTest {
 
+    private static final String KIOSK = "kiosk:" + FleetKiosk.KIOSK_ID;
+
     @TempDir
     Path root;
     FleetKiosk kiosk;
@@ -35,7 +39,7 @@ class ConfigStoreRecoveryTest {
     void kioskRunsVersionOne() {
         kiosk = FleetKiosk.provisionedIn(root);
         v1 = envelope(1, "business-licence");
-        assertEquals(Status.APPLIED, kiosk.applier(kiosk.openStore()).apply(v1).status());
+        assertEquals(Status.APPLIED, push(kiosk.applier(kiosk.openStore()), v1).status());
     }
 
     @Test
@@ -43,41 +47,42 @@ class ConfigStoreRecoveryTest {
         FleetKiosk fresh = FleetKiosk.provisionedIn(root.resolve("fresh"));
         StartupConfig s = fresh.openStore().startup();
         assertEquals(fresh.provisioning.provisioned(), s.config());
-        assertEquals(0, s.runningVersion());
-        assertTrue(s.envelope().isEmpty());
+        assertEquals(0, s.runningVersion(KIOSK));
+        assertTrue(s.layers().isEmpty());
         assertTrue(s.reports().isEmpty());
     }
 
     @Test
     void aLeftoverTemporaryFileIsRemovedAndTheCommittedConfigRuns() {
-        kiosk.write(ConfigStore.CURRENT + ConfigStore.TEMPORARY_SUFFIX, Arrays.copyOf(envelope(2, "pesticide-licence"), 40));
+        kiosk.write(ConfigStore.CURRENT + ConfigStore.TEMPORARY_SUFFIX, Arrays.copyOf(state(envelope(2, "pesticide-licence")), 40));
 
         StartupConfig s = kiosk.openStore().startup();
 
-        assertEquals(1, s.runningVersion());
+        assertEquals(1, s.runningVersion(KIOSK));
         assertEquals(List.of(ConfigStore.CURRENT, ConfigStore.LAST_KNOWN_GOOD), files());
     }
 
     @Test
     void aTruncatedCurrentFallsBackToTheLastKnownGoodAndIsRepairedFromIt() {
-        kiosk.write(ConfigStore.CURRENT, Arrays.copyOf(v1, v1.length / 2));
+        byte[] s1 = state(v1);
+        kiosk.write(ConfigStore.CURRENT, Arrays.copyOf(s1, s1.length / 2));
 
         StartupConfig s = kiosk.openStore().startup();
 
-        assertEquals(1, s.runningVersion());
+        assertEquals(1, s.runningVersion(KIOSK));
         assertEquals(List.of("business-licence"), s.config().services());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.CURRENT).orElseThrow());
-        assertEquals(v1.length / 2, kiosk.file(ConfigStore.CURRENT + ConfigStore.UNUSABLE_SUFFIX).orElseThrow().length,
+        assertArrayEquals(s1, kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertEquals(s1.length / 2, kiosk.file(ConfigStore.CURRENT + ConfigStore.UNUSABLE_SUFFIX).orElseThrow().length,
                 "the broken file is kept aside for the technician");
     }
 
     @Test
     void aCurrentWhoseSignatureNoLongerMatchesFallsBackToTheLastKnownGood() {
-        String flipped = new String(v1, java.nio.charset.StandardCharsets.UTF_8).replace("business-licence", "business-licencf");
+        String flipped = new String(state(v1), java.nio.charset.StandardCharsets.UTF_8).replace("business-licence", "business-licencf");
         kiosk.write(ConfigStore.CURRENT, utf8(flipped));
 
         assertEquals(List.of("business-licence"), kiosk.openStore().startup().config().services());
-        assertArrayEquals(v1, kiosk.file(ConfigStore.CURRENT).orElseThrow());
+        assertArrayEquals(state(v1), kiosk.file(ConfigStore.CURRENT).orElseThrow());
     }
 
     @Test
@@ -88,58 +93,60 @@ class ConfigStoreRecoveryTest {
         StartupConfig s = kiosk.openStore().startup();
 
         assertEquals(kiosk.provisioning.provisioned(), s.config());
-        assertEquals(0, s.runningVersion());
+        assertEquals(0, s.runningVersion(KIOSK));
         assertTrue(kiosk.file(ConfigStore.CURRENT).isEmpty());
     }
 
     @Test
     void aPendingApplyThatNeverReachedItsCommitIsRolledBackAndReportedReverted() throws IOException {
         SignedConfig v2 = signed(2, FleetKiosk.home("pesticide-licence"));
-        kiosk.openStore().stage(v2);
+        kiosk.openStore().stage(FleetKiosk.layers(v2.toJson()));
 
         StartupConfig s = kiosk.openStore().startup();
 
-        assertEquals(1, s.runningVersion());
+        assertEquals(1, s.runningVersion(KIOSK));
         assertEquals(List.of("business-licence"), s.config().services());
         ReportedConfig r = s.reports().getFirst();
         assertEquals(List.of(Status.REVERTED), s.reports().stream().map(ReportedConfig::status).toList());
         assertEquals(2, r.version());
         assertEquals(1, r.runningVersion());
         assertTrue(r.reason().startsWith("version 2 was interrupted: the kiosk stopped (power cut or crash) before its health "
-                + "check passed; it started again with version 1"), r.reason());
+                + "check passed; it started again with the layers it ran before (kiosk:township-hall-01 version 1)"), r.reason());
+        assertEquals(KIOSK, r.target());
         assertEquals(List.of(ConfigStore.CURRENT, ConfigStore.LAST_KNOWN_GOOD, ConfigStore.REVERTED), files());
         assertTrue(kiosk.openStore().startup().reports().isEmpty(), "reported once");
 
         ConfigApplier applier = kiosk.applier(kiosk.openStore());
-        assertEquals(Status.REVERTED, applier.apply(v2.toJson()).status(), "the interrupted version is not tried again");
-        assertEquals(Status.APPLIED, applier.apply(envelope(3, "pesticide-licence")).status());
+        assertEquals(Status.REVERTED, push(applier, v2.toJson()).status(), "the interrupted version is not tried again");
+        assertEquals(Status.APPLIED, push(applier, envelope(3, "pesticide-licence")).status());
     }
 
     @Test
     void aPendingApplyKilledAfterItsCommitPointIsKeptAndFinished() throws IOException {
         SignedConfig v2 = signed(2, FleetKiosk.home("pesticide-licence"));
-        kiosk.openStore().stage(v2);
-        kiosk.write(ConfigStore.CURRENT, v2.toJson());
+        kiosk.openStore().stage(FleetKiosk.layers(v2.toJson()));
+        kiosk.write(ConfigStore.CURRENT, state(v2.toJson()));
 
         StartupConfig s = kiosk.openStore().startup();
 
-        assertEquals(2, s.runningVersion());
+        assertEquals(2, s.runningVersion(KIOSK));
         assertEquals(List.of("pesticide-licence"), s.config().services());
         assertTrue(s.reports().isEmpty());
-        assertArrayEquals(v2.toJson(), kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
+        assertArrayEquals(state(v2.toJson()), kiosk.file(ConfigStore.LAST_KNOWN_GOOD).orElseThrow());
         assertEquals(List.of(ConfigStore.CURRENT, ConfigStore.LAST_KNOWN_GOOD), files());
     }
 
     @Test
     void anUnreadablePendingMarkerIsRolledBackWithoutBlockingAnyLaterVersion() {
-        kiosk.write(ConfigStore.PENDING, utf8("{\"version\":9007199254740991"));
+        kiosk.write(ConfigStore.PENDING, utf8("{\"groups\":[],\"layers\":[{\"target\":\"kiosk:township-hall-01\",\"version\":9007199254740991"));
 
         StartupConfig s = kiosk.openStore().startup();
 
-        assertEquals(1, s.runningVersion());
-        assertEquals(0, s.reports().getFirst().version());
+        assertEquals(1, s.runningVersion(KIOSK));
+        assertEquals(List.of(), s.reports(), "a marker that does not verify names no version to report or to refuse later");
+        assertFalse(files().contains(ConfigStore.PENDING));
         assertFalse(files().contains(ConfigStore.REVERTED));
-        assertEquals(Status.APPLIED, kiosk.applier(kiosk.openStore()).apply(envelope(2, "pesticide-licence")).status());
+        assertEquals(Status.APPLIED, push(kiosk.applier(kiosk.openStore()), envelope(2, "pesticide-licence")).status());
     }
 
     private List<String> files() {

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.signing.AdminKeyPair;
@@ -44,6 +44,8 @@ final class FleetKiosk {
               qrScanner: {simulated: true}
               receiptPrinter: {simulated: true}
               documentPrinter: {simulated: true, queue: "spool:printed"}
+            fleet:
+              adminKeys: [admin.pub]
             """;
 
     final Path provisionedFile;
@@ -61,11 +63,12 @@ final class FleetKiosk {
             Files.createDirectories(root);
             provisionedFile = root.resolve("kiosk.yaml");
             Files.writeString(provisionedFile, PROVISIONED_YAML);
+            Files.writeString(root.resolve("admin.pub"), ADMIN.publicKeyPem());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         configDir = root.resolve("state").resolve("config");
-        provisioning = Provisioning.of(provisionedFile, List.of(ADMIN.publicKey()), Set.of(GROUP));
+        provisioning = Provisioning.of(provisionedFile);
     }
 
     static FleetKiosk provisionedIn(Path root) {
@@ -104,11 +107,38 @@ final class FleetKiosk {
     }
 
     static SignedConfig signed(long version, ObjectNode tree) {
-        return SignedConfig.sign(tree, new ConfigTarget.Kiosk(KIOSK_ID), version, ISSUED, ADMIN.privateKey());
+        return signed(new ConfigTarget.Kiosk(KIOSK_ID), version, tree);
+    }
+
+    static SignedConfig signed(ConfigTarget target, long version, ObjectNode tree) {
+        return SignedConfig.sign(tree, target, version, ISSUED, ADMIN.privateKey());
     }
 
     static byte[] envelope(long version, String... services) {
         return signed(version, home(services)).toJson();
+    }
+
+    /** The fleet service's answer for this kiosk, in group {@value #GROUP}, with these layers. */
+    static DesiredLayers desired(byte[]... layers) {
+        return new DesiredLayers("etag", List.of(GROUP), List.of(layers));
+    }
+
+    /** Applies a desired answer holding only this kiosk's own layer and returns the one report about it. */
+    static ReportedConfig push(ConfigApplier applier, byte[] kioskLayer) {
+        List<ReportedConfig> reports = applier.apply(desired(kioskLayer));
+        if (reports.size() != 1) {
+            throw new AssertionError("one report expected, got " + reports);
+        }
+        return reports.getFirst();
+    }
+
+    /** A state file's bytes: these layers, lowest first, for a kiosk in group {@value #GROUP}. */
+    static byte[] state(byte[]... layers) {
+        return layers(layers).toJson();
+    }
+
+    static SignedLayers layers(byte[]... layers) {
+        return new SignedLayers(List.of(GROUP), Arrays.stream(layers).map(SignedConfig::parse).toList());
     }
 
     /** The bytes of a file in the config directory, or empty when it is not there. */

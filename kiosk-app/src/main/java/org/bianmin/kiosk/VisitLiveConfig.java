@@ -1,0 +1,61 @@
+package org.bianmin.kiosk;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bianmin.config.KioskConfig;
+import org.bianmin.kiosk.fleet.ConfigSection;
+import org.bianmin.kiosk.fleet.LiveConfig;
+import org.bianmin.kiosk.visit.VisitMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running kiosk taking a new configuration without a restart: services, timeouts and the default language go to
+ * the visit machine, which takes them at its next Idle (never in the middle of a citizen's visit); notices and
+ * languages are kept with the configuration; the long-poll's wait is read before each poll. Devices, the backend's
+ * address, the identity, trust anchors and maintenance settings change at the next start: the devices are not
+ * reopened while the kiosk runs.
+ */
+final class VisitLiveConfig implements LiveConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(VisitLiveConfig.class);
+    /** What takes effect without a restart. */
+    static final Set<ConfigSection> LIVE = EnumSet.of(ConfigSection.SERVICES, ConfigSection.SESSION, ConfigSection.LANGUAGES,
+            ConfigSection.NOTICES, ConfigSection.FLEET);
+
+    private final VisitMachine machine;
+    private final Consumer<KioskConfig> running;
+    /** What the kiosk was started with: sections outside {@link #LIVE} differ from it only after the next start. */
+    private final KioskConfig startedWith;
+    private KioskConfig current;
+
+    /**
+     * @param running told each configuration the kiosk now runs, e.g. to answer {@code KioskApp.config()}
+     */
+    VisitLiveConfig(KioskConfig startedWith, VisitMachine machine, Consumer<KioskConfig> running) {
+        this.startedWith = Objects.requireNonNull(startedWith, "startedWith");
+        this.current = startedWith;
+        this.machine = Objects.requireNonNull(machine, "machine");
+        this.running = Objects.requireNonNull(running, "running");
+    }
+
+    @Override
+    public synchronized Applied apply(KioskConfig config) {
+        Set<ConfigSection> changed = ConfigSection.changed(current, config);
+        Set<ConfigSection> live = EnumSet.noneOf(ConfigSection.class);
+        changed.stream().filter(LIVE::contains).forEach(live::add);
+        // against the start, not the last apply: a reverted device change is no longer waiting for a restart
+        Set<ConfigSection> atNextStart = EnumSet.noneOf(ConfigSection.class);
+        ConfigSection.changed(startedWith, config).stream().filter(s -> !LIVE.contains(s)).forEach(atNextStart::add);
+        if (live.contains(ConfigSection.SERVICES) || live.contains(ConfigSection.SESSION) || live.contains(ConfigSection.LANGUAGES)) {
+            machine.applySettings(KioskApp.settings(config));
+        }
+        current = config;
+        running.accept(config);
+        if (!atNextStart.isEmpty()) {
+            LOG.info("config applied; {} change at the next start of the kiosk", atNextStart.stream().map(ConfigSection::key).toList());
+        }
+        return new Applied(live, Set.of(), atNextStart);
+    }
+}

@@ -1,0 +1,222 @@
+package org.bianmin.kiosk;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.bianmin.config.KioskConfigLoader;
+import org.bianmin.config.KioskToken;
+import org.bianmin.config.signing.AdminKeyPair;
+import org.bianmin.config.signing.ConfigTarget;
+import org.bianmin.config.signing.SignedConfig;
+import org.bianmin.kiosk.backend.BackendProcess;
+import org.bianmin.kiosk.fleet.Provisioning;
+import org.bianmin.kiosk.visit.ServiceTile;
+import org.bianmin.kiosk.visit.Step;
+import org.bianmin.kiosk.visit.VisitView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A running kiosk follows what admins push, end to end: the reference backend in its own process, the kiosk built from
+ * the demo profile (trusting the demo admin key) long-polling it, layers signed here and pushed through the admin API.
+ * A push changes the services the Home screen offers within seconds (at the next visit, never during one) and the
+ * backend shows it applied; a layer signed by a key the backend takes but the kiosk does not trust is reported rejected
+ * and the kiosk keeps its config; a config whose health check fails is reverted and reported.
+ */
+class KioskFollowsFleetEndToEndTest {
+    private static final String ADMIN_TOKEN = "demo-admin-token";
+    private static final Duration WITHIN_SECONDS = Duration.ofSeconds(20);
+    private static final AtomicLong KIOSK_VERSIONS = new AtomicLong();
+    private static final AtomicLong FLEET_VERSIONS = new AtomicLong();
+
+    @TempDir
+    static Path dir;
+    static BackendProcess backend;
+    static KioskApp kiosk;
+    static AdminKeyPair admin;
+    static String kioskTarget;
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void backendAndKiosk() throws Exception {
+        backend = BackendProcess.start(dir.resolve("backend"));
+        admin = AdminKeyPair.read(KioskEndToEndTest.projectFile("config/demo-admin-key.pem"));
+        Path demo = KioskEndToEndTest.projectFile("config/kiosk-demo.yaml");
+        Provisioning provisioning = Provisioning.of(KioskConfigLoader.overDefaults().file(demo)
+                .set("backend.url", backend.baseUri().toString())
+                .set("devices.documentPrinter.queue", "spool:" + dir.resolve("printed").toAbsolutePath())
+                .set("trustAnchors", List.of(backend.dataDir().resolve("signing-certificate.pem").toString()))
+                // the receipt printer optional and no relay to power-cycle it: a stalled printer stays down
+                .set("devices.receiptPrinter.required", false)
+                .set("devices.gpio.enabled", false)
+                .set("devices.recovery.checkInterval", 2)
+                .set("fleet.pollWait", 10), demo.getParent());
+        KioskToken token = KioskToken.resolve(provisioning.provisioned().backend(),
+                Map.of(KioskToken.ENVIRONMENT_VARIABLE, backend.kioskToken()));
+        kiosk = KioskApp.start(provisioning, token, KioskApp.Options.in(dir.resolve("state")));
+        kioskTarget = "kiosk:" + backend.kioskId();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    @Test
+    void anAdminPushChangesTheServicesTheHomeScreenOffersAtTheNextVisitAndTheBackendShowsItApplied() throws Exception {
+        long fleet = push(signed(ConfigTarget.FLEET, FLEET_VERSIONS.incrementAndGet(), timeouts(75), admin));
+        long own = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(),
+                services("pesticide-licence", "business-licence"), admin));
+
+        awaitLayer(kioskTarget, l -> l.path("status").asText().equals("applied") && l.path("running").asLong() == own);
+        awaitLayer("fleet", l -> l.path("status").asText().equals("applied") && l.path("running").asLong() == fleet);
+        assertEquals(Duration.ofSeconds(75), kiosk.config().session().timeouts().home(), "the fleet layer runs under the kiosk's");
+        assertEquals(List.of("pesticide-licence", "business-licence"), homeServices());
+
+        // a push while a citizen is at Home waits for the end of the visit
+        long next = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(),
+                services("si-participation-certificate"), admin));
+        awaitLayer(kioskTarget, l -> l.path("status").asText().equals("applied") && l.path("running").asLong() == next);
+        kiosk.machine().touch();
+        assertEquals(List.of("pesticide-licence", "business-licence"), tiles(kiosk.machine().view()),
+                "the visit under way keeps the services it started with");
+        kiosk.machine().exit();
+        assertEquals(List.of("si-participation-certificate"), homeServices(), "the next visit offers the pushed services");
+    }
+
+    @Test
+    void aLayerSignedByAKeyTheBackendTakesButTheKioskDoesNotTrustIsReportedRejectedAndTheKioskKeepsItsConfig() throws Exception {
+        AdminKeyPair stranger = AdminKeyPair.generate();
+        admin("POST", "/api/v1/admin/keys", JSON.createObjectNode().put("publicKey", stranger.publicKeyPem()), 201);
+        List<String> before = kiosk.config().services();
+        long running = kiosk.configLayers().version(kioskTarget);
+
+        long version = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(),
+                services("breeding-livestock-licence"), stranger));
+
+        JsonNode layer = awaitLayer(kioskTarget, l -> l.path("status").asText().equals("rejected") && l.path("reported").asLong() == version);
+        assertTrue(layer.path("reason").asText().contains("is signed with key " + stranger.keyId() + ", which this kiosk does not "
+                + "trust"), layer.toString());
+        assertEquals(running, layer.path("running").asLong(), "the backend sees the kiosk still running its last version");
+        assertEquals(before, kiosk.config().services());
+        assertEquals(running, kiosk.configLayers().version(kioskTarget));
+    }
+
+    @Test
+    void aConfigWhoseHealthCheckFailsIsRevertedReportedWithTheReasonAndTheOldConfigRunsOn() throws Exception {
+        var printer = kiosk.devices().simulators().orElseThrow().printerSimulator();
+        printer.stall();
+        try {
+            await("the stalled receipt printer noticed").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
+                    .until(() -> !kiosk.supervisor().health("receipt-printer").orElseThrow().usable());
+            List<String> before = kiosk.config().services();
+            long running = kiosk.configLayers().version(kioskTarget);
+            ObjectNode tree = services("si-participation-certificate", "pesticide-licence");
+            tree.putObject("devices").putObject("receiptPrinter").put("required", true);
+
+            long version = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(), tree, admin));
+
+            JsonNode layer = awaitLayer(kioskTarget, l -> l.path("status").asText().equals("reverted")
+                    && l.path("reported").asLong() == version);
+            String reason = layer.path("reason").asText();
+            assertTrue(reason.contains("failed its health check after it was applied: the required receipt-printer "
+                    + "(devices.receiptPrinter) is not usable"), reason);
+            assertTrue(reason.contains("the kiosk went back to"), reason);
+            assertEquals(before, kiosk.config().services(), "the last known good config runs again");
+            assertEquals(running, kiosk.configLayers().version(kioskTarget));
+        } finally {
+            printer.unstall();
+            await("the receipt printer back").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
+                    .until(() -> kiosk.supervisor().health("receipt-printer").orElseThrow().usable());
+        }
+    }
+
+    /** The services the Home screen offers a visit that starts now; the visit is ended again. */
+    private static List<String> homeServices() {
+        kiosk.machine().wake();
+        VisitView home = await("a visit at Home with its services").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.HOME && !v.services().isEmpty());
+        return tiles(home);
+    }
+
+    private static List<String> tiles(VisitView v) {
+        return v.services().stream().map(ServiceTile::code).toList();
+    }
+
+    private static SignedConfig signed(ConfigTarget target, long version, ObjectNode tree, AdminKeyPair key) {
+        return SignedConfig.sign(tree, target, version, key.privateKey());
+    }
+
+    private static ObjectNode services(String... codes) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        var list = tree.putArray("services");
+        for (String c : codes) {
+            list.add(c);
+        }
+        return tree;
+    }
+
+    private static ObjectNode timeouts(int home) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.putObject("session").putObject("timeouts").put("home", home);
+        return tree;
+    }
+
+    /** Pushes through the admin API, as {@code ./kiosk admin push} does; returns the version. */
+    private static long push(SignedConfig envelope) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(backend.baseUri().resolve("/api/v1/admin/config/pushes"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope.toJson())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), "push " + envelope + ": " + r.body());
+        return envelope.version();
+    }
+
+    private static JsonNode admin(String method, String path, JsonNode body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(backend.baseUri().resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, r.statusCode(), method + " " + path + ": " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    /** Waits until the backend's status shows this kiosk's layer for {@code target} as {@code wanted} says; returns it. */
+    private static JsonNode awaitLayer(String target, Predicate<JsonNode> wanted) {
+        return await(target + " in the backend's status").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(250))
+                .until(() -> layer(target), wanted::test);
+    }
+
+    private static JsonNode layer(String target) throws IOException, InterruptedException {
+        JsonNode status = admin("GET", "/api/v1/admin/config/status?kiosk=" + backend.kioskId(), null, 200);
+        for (JsonNode l : status.path("kiosks").path(0).path("layers")) {
+            if (l.path("target").asText().equals(target)) {
+                return l;
+            }
+        }
+        return JSON.createObjectNode();
+    }
+}
