@@ -235,6 +235,7 @@ public final class KioskApp implements AutoCloseable {
         }
         FleetClient client = new FleetClient(backend, () -> config.fleet().pollWait(), FleetClient.BACKOFF);
         LiveConfig live = new VisitLiveConfig(config, machine, c -> config = c);
+        heartbeat.configVersionFrom(() -> config.version());
         HealthCheck health = new KioskHealthCheck(supervisor, backend, config.backend().requestTimeout());
         ConfigApplier applier = new ConfigApplier(provisioning, store, live, health, client, clock);
         fleet = new Fleet(client, store);

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.bianmin.device.Statistics;
 import org.bianmin.kiosk.backend.Heartbeat;
@@ -58,6 +59,7 @@ public final class HeartbeatSender implements AutoCloseable {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("heartbeat").unstarted(r));
     private volatile Supplier<Heartbeat.Mode> mode = () -> Heartbeat.Mode.SERVICE;
+    private volatile IntSupplier configVersion;
     // guarded by this
     private boolean inFlight;
     private boolean askedMeanwhile;
@@ -80,6 +82,11 @@ public final class HeartbeatSender implements AutoCloseable {
         if (interval.toSeconds() < 1) {
             throw new IllegalArgumentException("heartbeat interval must be at least 1 s, e.g. 60 s");
         }
+    }
+
+    /** Where the heartbeat reads the version of the config the kiosk runs, once pushed configs can change it. */
+    public void configVersionFrom(IntSupplier supplier) {
+        configVersion = Objects.requireNonNull(supplier, "supplier");
     }
 
     /** Where the heartbeat reads the kiosk's mode from (service until told otherwise); call {@link #sendSoon()} when it changes. */
@@ -116,7 +123,8 @@ public final class HeartbeatSender implements AutoCloseable {
     public Heartbeat build() {
         Instant now = clock.instant();
         List<Heartbeat.DeviceReport> reports = devices.get().stream().map(HeartbeatSender::report).toList();
-        return new Heartbeat(now, (int) interval.toSeconds(), identity.appVersion(), identity.configVersion(),
+        return new Heartbeat(now, (int) interval.toSeconds(), identity.appVersion(),
+                configVersion != null ? configVersion.getAsInt() : identity.configVersion(),
                 Math.max(0, Duration.between(identity.startedAt(), now).toSeconds()), mode.get(), reports, servicesOut.get());
     }
 
