@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.PersonalData;
 import org.bianmin.device.idcard.Identity;
+import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.BackendException;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Evaluation;
@@ -62,9 +63,16 @@ public final class VisitMachine implements AutoCloseable {
      * @param enabledServices service codes to offer, in home-screen order; empty offers all the backend lists
      * @param previewDpi the resolution pages are rendered at for the preview
      */
-    public record Settings(Timeouts timeouts, Language defaultLanguage, List<String> enabledServices, float previewDpi) {
+    public record Settings(Timeouts timeouts, Language defaultLanguage, List<String> enabledServices, float previewDpi,
+                           List<LocalizedText> notices) {
         public Settings {
             enabledServices = List.copyOf(enabledServices);
+            notices = List.copyOf(notices);
+        }
+
+        /** Without notices on the Home screen. */
+        public Settings(Timeouts timeouts, Language defaultLanguage, List<String> enabledServices, float previewDpi) {
+            this(timeouts, defaultLanguage, enabledServices, previewDpi, List.of());
         }
 
         public static Settings defaults() {
@@ -1067,7 +1075,8 @@ public final class VisitMachine implements AutoCloseable {
                 step == Step.PREVIEW ? data.pages : List.of(), page, zoom, Map.copyOf(progress),
                 Optional.ofNullable(data.ticket), receiptMissing, cardOnReader,
                 step == Step.EVALUATE ? Optional.ofNullable(indicators) : Optional.empty(), evaluatePhase,
-                Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem), devices.requiredOut());
+                Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem), devices.requiredOut(),
+                step == Step.HOME ? settings.notices() : List.of());
         servicesOut = tiles().stream()
                 .filter(t -> t.unavailable().filter(why -> why != ServiceRules.Unavailable.BACKEND_OFFLINE).isPresent())
                 .map(ServiceTile::code).toList();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Grade;
 import org.bianmin.kiosk.backend.IndicatorSet;
@@ -26,6 +27,7 @@ import org.bianmin.kiosk.print.PrintProgress;
  * @param cardOnReader the card used for this visit (or left from the last one) is still on the reader
  * @param receiptMissing the document printed but its receipt did not
  * @param devicesOut the required devices that are out of service now, for Home to name
+ * @param notices    the config's short notices, on Home only
  */
 public record VisitView(long visit, Step step, Language language, boolean elderMode, int secondsLeft, int secondsTotal,
                         boolean warning, boolean backendOnline, List<ServiceTile> services, Optional<ServiceInfo> service,
@@ -34,7 +36,7 @@ public record VisitView(long visit, Step step, Language language, boolean elderM
                         Map<PrintPart, PrintProgress> printProgress, Optional<DocumentTicket> ticket, boolean receiptMissing,
                         boolean cardOnReader, Optional<IndicatorSet> indicators, EvaluatePhase evaluatePhase,
                         Optional<Grade> grade, Set<String> chosenIndicators, Optional<Problem> problem,
-                        List<Availability.Equipment> devicesOut) {
+                        List<Availability.Equipment> devicesOut, List<LocalizedText> notices) {
 
     /** Where the Identify screen is: waiting for a card or code, or checking the one presented. */
     public enum IdentifyPhase { WAITING, CHECKING }

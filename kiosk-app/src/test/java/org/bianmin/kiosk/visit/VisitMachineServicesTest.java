@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.BackendException;
 import org.junit.jupiter.api.Test;
 
@@ -254,6 +255,19 @@ class VisitMachineServicesTest {
         assertEquals(Language.EN, k.view().language(), "the idle screen speaks the new default");
         k.when().wakes();
         assertEquals(List.of("business-licence"), codes(k.view()));
+    }
+
+    @Test
+    void theConfiguredNoticesAreOnHomeOnlyAndNewOnesFromTheNextVisit() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        LocalizedText privacy = new LocalizedText("本机不保存您的个人信息。", Optional.of("This kiosk keeps none of your personal data."));
+        k.machine.applySettings(new VisitMachine.Settings(Timeouts.defaults(), Language.ZH_CN, List.of(), 96f, List.of(privacy)));
+
+        assertEquals(List.of(), k.view().notices(), "the idle screen shows no notices");
+        k.when().wakes();
+        assertEquals(List.of(privacy), k.view().notices());
+        k.when().choosesService(VisitFixtures.SI);
+        assertEquals(List.of(), k.view().notices(), "only Home shows them");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.bianmin.kiosk.ui.Texts;
 import org.bianmin.kiosk.ui.theme.Icon;
 import org.bianmin.kiosk.visit.IdentifyMethod;
 import org.bianmin.kiosk.visit.ServiceRules;
+import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.ServiceTile;
 import org.bianmin.kiosk.visit.VisitView;
 
@@ -24,7 +25,8 @@ import org.bianmin.kiosk.visit.VisitView;
  * The service tiles, in the backend's order, in two columns. A tile that cannot be
  * used now stays on screen, greyed, dashed and with the reason in words. Ids: {@code #service-<code>}
  * per tile, {@code #backend-offline} (banner), {@code #devices-out} (a banner naming each required device
- * that is out of service), {@code #card-read} (an ID card is on the reader already).
+ * that is out of service), {@code #card-read} (an ID card is on the reader already), {@code #notice-N} (the config's
+ * notices, below the tiles).
  */
 public final class HomeScreen implements Screen {
 
@@ -74,6 +76,12 @@ public final class HomeScreen implements Screen {
         scroll.getStyleClass().add("plain-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         page.getChildren().add(scroll);
+        for (int i = 0; i < view.notices().size(); i++) {
+            HBox notice = Widgets.iconText(Icon.INFO, Widgets.body(view.notices().get(i).in(view.language() == Language.EN ? "en" : "zh-CN")));
+            notice.setId("notice-" + i);
+            notice.getStyleClass().add("banner-info");
+            page.getChildren().add(notice);
+        }
         return page;
     }
 
