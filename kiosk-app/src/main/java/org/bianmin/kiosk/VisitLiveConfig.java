@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running kiosk taking a new configuration without a restart: services, timeouts and the default language go to
- * the visit machine, which takes them at its next Idle (never in the middle of a citizen's visit); notices and
- * languages are kept with the configuration; the long-poll's wait is read before each poll. Devices, the backend's
+ * The running kiosk taking a new configuration without a restart: services, timeouts, notices and the default language
+ * go to the visit machine, which takes them at its next Idle (never in the middle of a citizen's visit); the languages
+ * offered are kept with the configuration; the long-poll's wait is read before each poll. Devices, the backend's
  * address, the identity, trust anchors and maintenance settings change at the next start: the devices are not
  * reopened while the kiosk runs.
  */
