@@ -206,25 +206,29 @@ final class KioskConfigBinder {
     private IdCardSettings idCard(ConfigNode s) {
         DevicePort.Serial port = serialPort(s.get("port"));
         Integer baud = baud(s.get("baud"));
+        FlowControl flow = flowControl(s.get("flowControl"));
         Boolean required = s.get("required").flag();
         Boolean simulated = s.get("simulated").flag();
         s.rejectUnknownKeys();
-        return allSet(port, baud, required, simulated) ? new IdCardSettings(port, baud, required, simulated) : null;
+        return allSet(port, baud, flow, required, simulated) ? new IdCardSettings(port, baud, flow, required, simulated) : null;
     }
 
     private QrScannerSettings qrScanner(ConfigNode s) {
         DevicePort.Serial port = serialPort(s.get("port"));
         Integer baud = baud(s.get("baud"));
+        FlowControl flow = flowControl(s.get("flowControl"));
         ScannerProtocol protocol = protocol(s.get("protocol"));
         Boolean required = s.get("required").flag();
         Boolean simulated = s.get("simulated").flag();
         s.rejectUnknownKeys();
-        return allSet(port, baud, protocol, required, simulated) ? new QrScannerSettings(port, baud, protocol, required, simulated) : null;
+        return allSet(port, baud, flow, protocol, required, simulated)
+                ? new QrScannerSettings(port, baud, flow, protocol, required, simulated) : null;
     }
 
     private ReceiptPrinterSettings receiptPrinter(ConfigNode s) {
         DevicePort port = serialOrTcpPort(s.get("port"));
         Integer baud = baud(s.get("baud"));
+        FlowControl flow = flowControl(s.get("flowControl"));
         ConfigNode widthNode = s.get("width");
         Integer mm = widthNode.whole();
         PaperWidth width = null;
@@ -237,7 +241,22 @@ final class KioskConfigBinder {
         Boolean required = s.get("required").flag();
         Boolean simulated = s.get("simulated").flag();
         s.rejectUnknownKeys();
-        return allSet(port, baud, width, required, simulated) ? new ReceiptPrinterSettings(port, baud, width, required, simulated) : null;
+        return allSet(port, baud, flow, width, required, simulated)
+                ? new ReceiptPrinterSettings(port, baud, flow, width, required, simulated) : null;
+    }
+
+    private static FlowControl flowControl(ConfigNode n) {
+        String v = n.text();
+        if (v == null) {
+            return null;
+        }
+        for (FlowControl f : FlowControl.values()) {
+            if (f.key().equals(v.strip())) {
+                return f;
+            }
+        }
+        n.complain("is not a flow control", "give none, rts-cts (hardware handshake) or xon-xoff (software handshake); most kiosk devices use none");
+        return null;
     }
 
     private DocumentPrinterSettings documentPrinter(ConfigNode s) {

@@ -34,9 +34,9 @@ class BundledDefaultsTest {
         assertEquals(Duration.ofSeconds(60), c.backend().heartbeatInterval());
 
         DeviceSettings d = c.devices();
-        assertEquals(new IdCardSettings(new DevicePort.Serial("/dev/ttyUSB0"), 115200, true, false), d.idCard());
-        assertEquals(new QrScannerSettings(new DevicePort.Serial("/dev/ttyACM0"), 9600, ScannerProtocol.NONE, true, false), d.qrScanner());
-        assertEquals(new ReceiptPrinterSettings(new DevicePort.Serial("/dev/ttyUSB1"), 9600, PaperWidth.MM80, false, false), d.receiptPrinter());
+        assertEquals(new IdCardSettings(new DevicePort.Serial("/dev/ttyUSB0"), 115200, FlowControl.NONE, true, false), d.idCard());
+        assertEquals(new QrScannerSettings(new DevicePort.Serial("/dev/ttyACM0"), 9600, FlowControl.NONE, ScannerProtocol.NONE, true, false), d.qrScanner());
+        assertEquals(new ReceiptPrinterSettings(new DevicePort.Serial("/dev/ttyUSB1"), 9600, FlowControl.NONE, PaperWidth.MM80, false, false), d.receiptPrinter());
         assertEquals(new DocumentPrinterSettings(new DocumentDestination.CupsQueue("KioskPDF"), true, false), d.documentPrinter());
         assertFalse(d.gpio().enabled());
         assertEquals(new GpioSettings.Lights(23, OptionalInt.empty(), OptionalInt.empty(), 24), d.gpio().lights());

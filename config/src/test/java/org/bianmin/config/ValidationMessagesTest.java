@@ -45,6 +45,19 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void anUnknownFlowControlIsRefusedWithTheThreeThatExist() {
+        assertProblem(theOneProblemIn("devices:\n  receiptPrinter:\n    flowControl: dtr-dsr\n"), "devices.receiptPrinter.flowControl",
+                "dtr-dsr", "is not a flow control", "none, rts-cts (hardware handshake) or xon-xoff");
+    }
+
+    @Test
+    void aPrinterOnHardwareHandshakeBinds() {
+        KioskConfig c = KioskConfigLoader.parse("devices:\n  receiptPrinter:\n    flowControl: rts-cts\n");
+        assertEquals(FlowControl.RTS_CTS, c.devices().receiptPrinter().flowControl());
+        assertEquals(FlowControl.NONE, c.devices().idCard().flowControl());
+    }
+
+    @Test
     void aBackendUrlThatIsNotHttpIsRefused() {
         assertProblem(theOneProblemIn("backend:\n  url: ftp://zwfw.example.gov.cn\n"), "backend.url", "ftp://zwfw.example.gov.cn",
                 "is not an http or https URL", "https://zwfw.example.gov.cn");

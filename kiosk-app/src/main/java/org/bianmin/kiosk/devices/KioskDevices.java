@@ -17,6 +17,7 @@ import org.bianmin.config.DeviceKind;
 import org.bianmin.config.DevicePort;
 import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.DocumentDestination;
+import org.bianmin.config.FlowControl;
 import org.bianmin.config.GpioSettings;
 import org.bianmin.config.PaperWidth;
 import org.bianmin.config.RecoverySettings;
@@ -156,7 +157,7 @@ public final class KioskDevices implements AutoCloseable {
         reader = tryOpen("id-card", () -> {
             Relay r = new Relay();
             SerialLink link = traced("id-card", DeviceLinks.watched("id-card", s.idCard().port().path(),
-                    SerialSettings.of(s.idCard().baud()), r));
+                    line(s.idCard().baud(), s.idCard().flowControl()), r));
             SamIdCardReader sam = new SamIdCardReader("id-card", link, SamReaderConfig.defaults(),
                     Statistics.load(stateDir.resolve("id-card.statistics")));
             r.target = sam::onLinkEvent;
@@ -165,7 +166,7 @@ public final class KioskDevices implements AutoCloseable {
         scanner = tryOpen("qr-scanner", () -> {
             Relay r = new Relay();
             SerialLink link = traced("qr-scanner", DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(),
-                    SerialSettings.of(s.qrScanner().baud()), r));
+                    line(s.qrScanner().baud(), s.qrScanner().flowControl()), r));
             SerialQrScanner q = new SerialQrScanner("qr-scanner", link, ScannerConfig.of(protocol(s.qrScanner().protocol().key())),
                     Statistics.load(stateDir.resolve("qr-scanner.statistics")));
             r.target = q::onLinkEvent;
@@ -174,7 +175,7 @@ public final class KioskDevices implements AutoCloseable {
         receiptPrinter = tryOpen("receipt-printer", () -> {
             Listeners listeners = new Listeners();
             SerialLink link = traced("receipt-printer", switch (s.receiptPrinter().port()) {
-                case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(), SerialSettings.of(s.receiptPrinter().baud()),
+                case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(), line(s.receiptPrinter().baud(), s.receiptPrinter().flowControl()),
                         listeners::fire);
                 case DevicePort.Tcp t -> TcpLink.connect(t.host(), t.port(), Duration.ofSeconds(3));
             });
@@ -186,6 +187,11 @@ public final class KioskDevices implements AutoCloseable {
 
     private SerialLink traced(String device, SerialLink link) {
         return traces.computeIfAbsent(device, LinkTrace::forDevice).tap(link);
+    }
+
+    /** The line settings of a serial device: its baud and its handshake, 8N1. */
+    static SerialSettings line(int baud, FlowControl flow) {
+        return SerialSettings.of(baud).withFlowControl(SerialSettings.FlowControl.valueOf(flow.name()));
     }
 
     /** Link events of a cable, forwarded to its driver once the driver exists. */
