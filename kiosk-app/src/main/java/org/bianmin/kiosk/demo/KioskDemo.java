@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -94,10 +95,11 @@ public final class KioskDemo implements Callable<Integer> {
             return 1;
         }
         terminal.println("Bianmin Kiosk demo: backend, simulated devices and the kiosk screen (synthetic people only)");
-        try (BackendProcess backend = startBackend(dir.resolve("backend"))) {
+        try (BackendProcess backend = startBackend(dir.resolve("backend"));
+             DemoAdminDefaults adminDefaults = adminDefaults(dir, backend)) {
             terminal.println("  backend      " + backend.baseUri() + " (embedded database under " + dir.resolve("backend") + ")");
-            terminal.println("  fleet        ./kiosk admin kiosks" + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri())
-                    + " --token " + DEMO_ADMIN_TOKEN);
+            terminal.println("  fleet        ./kiosk admin kiosks" + (adminDefaults.written() ? "" : " --token " + DEMO_ADMIN_TOKEN
+                    + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri())));
             Path demoFile = projectFile("config/kiosk-demo.yaml");
             Provisioning provisioning = Provisioning.of(KioskConfigLoader.overDefaults()
                     .file(demoFile)
@@ -114,10 +116,14 @@ public final class KioskDemo implements Callable<Integer> {
                         ? "headless (1920x1080)" : "in a window") + ", a heartbeat every "
                         + config.backend().heartbeatInterval().toSeconds() + " s");
                 terminal.println("  config       follows pushes signed with config/demo-admin-key.pem, e.g. ./kiosk admin push --to kiosk:"
-                        + config.identity().kioskId() + " FILE --key config/demo-admin-key.pem --token " + DEMO_ADMIN_TOKEN
-                        + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri()));
+                        + config.identity().kioskId() + " FILE" + (adminDefaults.written() ? "" : " --key config/demo-admin-key.pem --token "
+                        + DEMO_ADMIN_TOKEN + (backend.port() == USUAL_PORT ? "" : " --backend " + backend.baseUri())));
+                if (adminDefaults.written()) {
+                    terminal.println("               (while the demo runs, ./kiosk admin takes its token and sample key by itself)");
+                }
                 Thread cleanUp = new Thread(() -> {
                     // Ctrl-C: the kiosk ends any visit and lets go of its devices; the backend stops with its database closed
+                    adminDefaults.close();
                     kiosk.close();
                     backend.close();
                 }, "demo-shutdown");
@@ -131,6 +137,8 @@ public final class KioskDemo implements Callable<Integer> {
                         }
                     }
                     kiosk.supervisor().addListener(h -> terminal.println("  device       " + h));
+                    kiosk.fleet().ifPresent(f -> f.onReport(r -> terminal.println("  config       " + r.target() + " version " + r.version()
+                            + " " + r.status().name().toLowerCase(Locale.ROOT) + (r.reason().isEmpty() ? "" : ": " + r.reason()))));
                     return console(kiosk, backend) && visitsCompleted ? 0 : 1;
                 } finally {
                     removeHook(cleanUp);
@@ -227,6 +235,20 @@ public final class KioskDemo implements Callable<Integer> {
                     + "'; card, lift, essc, licence, paper, paper-low, stall, unstall or quit");
         }
         return true;
+    }
+
+    /** The shortcut for {@code ./kiosk admin} when the backend is where the admin commands look; else nothing to remove. */
+    private DemoAdminDefaults adminDefaults(Path dir, BackendProcess backend) {
+        if (backend.port() != USUAL_PORT) {
+            return DemoAdminDefaults.none();
+        }
+        try {
+            return DemoAdminDefaults.write(dir, DEMO_ADMIN_TOKEN, projectFile("config/demo-admin-key.pem"));
+        } catch (IOException e) {
+            terminal.println("  (cannot write " + dir.resolve(DemoAdminDefaults.FILE_NAME) + ": " + e.getMessage()
+                    + "; the admin commands need --token and --key)");
+            return DemoAdminDefaults.none();
+        }
     }
 
     /** The backend on port 8080, where the admin command line looks first, or on a free port when 8080 is taken. */

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -39,6 +41,7 @@ public final class FleetClient implements ConfigReporter, AutoCloseable {
     private final AtomicBoolean away = new AtomicBoolean();
     /** The latest report of each layer, in the order the layers lie; guarded by itself. */
     private final Map<String, ReportedConfig> reports = new LinkedHashMap<>();
+    private final List<Consumer<ReportedConfig>> listeners = new CopyOnWriteArrayList<>();
     /** Raised with every change of {@link #reports}; the sender sends until it has sent the latest. */
     private long changes;
     private long sent;
@@ -102,6 +105,12 @@ public final class FleetClient implements ConfigReporter, AutoCloseable {
             changes++;
             reports.notifyAll();
         }
+        listeners.forEach(l -> l.accept(report));
+    }
+
+    /** Has {@code listener} told every report from now on, on the thread that made it; it must return quickly. */
+    public void onReport(Consumer<ReportedConfig> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The etag of the last answer applied, empty before the first. */

@@ -55,6 +55,7 @@ class HeadlessDemoTest {
         String log = Files.readString(out.resolve("visits.log"), StandardCharsets.UTF_8);
         assertFalse(log.contains("110105194910010015") || log.contains("测试用户甲"), "no personal data in the visit log");
         assertFalse(printed.contains("Exception"), printed);
+        assertFalse(Files.exists(out.resolve(DemoAdminDefaults.FILE_NAME)), "the demo takes its admin shortcut away when it ends");
     }
 
     private static long count(Path dir, String suffix) throws IOException {
