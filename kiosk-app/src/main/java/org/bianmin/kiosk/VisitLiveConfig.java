@@ -23,6 +23,9 @@ final class VisitLiveConfig implements LiveConfig {
     /** What takes effect without a restart. */
     static final Set<ConfigSection> LIVE = EnumSet.of(ConfigSection.SERVICES, ConfigSection.SESSION, ConfigSection.LANGUAGES,
             ConfigSection.NOTICES, ConfigSection.FLEET);
+    /** What the visit machine takes at its next Idle. */
+    private static final Set<ConfigSection> VISIT = EnumSet.of(ConfigSection.SERVICES, ConfigSection.SESSION, ConfigSection.LANGUAGES,
+            ConfigSection.NOTICES);
 
     private final VisitMachine machine;
     private final Consumer<KioskConfig> running;
@@ -48,7 +51,7 @@ final class VisitLiveConfig implements LiveConfig {
         // against the start, not the last apply: a reverted device change is no longer waiting for a restart
         Set<ConfigSection> atNextStart = EnumSet.noneOf(ConfigSection.class);
         ConfigSection.changed(startedWith, config).stream().filter(s -> !LIVE.contains(s)).forEach(atNextStart::add);
-        if (live.contains(ConfigSection.SERVICES) || live.contains(ConfigSection.SESSION) || live.contains(ConfigSection.LANGUAGES)) {
+        if (live.stream().anyMatch(VISIT::contains)) {
             machine.applySettings(KioskApp.settings(config));
         }
         current = config;

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.bianmin.config.KioskConfigLoader;
 import org.bianmin.config.KioskToken;
+import org.bianmin.config.LocalizedText;
 import org.bianmin.config.signing.AdminKeyPair;
 import org.bianmin.config.signing.ConfigTarget;
 import org.bianmin.config.signing.SignedConfig;
@@ -109,6 +111,23 @@ class KioskFollowsFleetEndToEndTest {
     }
 
     @Test
+    void aPushThatChangesOnlyTheNoticesShowsThemOnHomeAtTheNextVisit() throws Exception {
+        endAnyVisit();
+        pushOwnAndAwaitApplied(services());
+        ObjectNode tree = services();
+        tree.putArray("notices").addObject().put("zh", "本周六上午系统升级，自助机暂停服务").put("en", "The kiosk is closed for an upgrade on Saturday morning");
+
+        pushOwnAndAwaitApplied(tree);
+
+        kiosk.machine().wake();
+        VisitView home = await("a visit at Home").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.HOME);
+        assertEquals(List.of(new LocalizedText("本周六上午系统升级，自助机暂停服务", Optional.of("The kiosk is closed for an upgrade on Saturday morning"))),
+                home.notices());
+        kiosk.machine().exit();
+    }
+
+    @Test
     void aLayerSignedByAKeyTheBackendTakesButTheKioskDoesNotTrustIsReportedRejectedAndTheKioskKeepsItsConfig() throws Exception {
         AdminKeyPair stranger = AdminKeyPair.generate();
         admin("POST", "/api/v1/admin/keys", JSON.createObjectNode().put("publicKey", stranger.publicKeyPem()), 201);
@@ -153,6 +172,20 @@ class KioskFollowsFleetEndToEndTest {
             await("the receipt printer back").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
                     .until(() -> kiosk.supervisor().health("receipt-printer").orElseThrow().usable());
         }
+    }
+
+    /** Ends the visit an earlier test may have left at Home, so the next push applies at once. */
+    private static void endAnyVisit() {
+        kiosk.machine().exit();
+        await("the kiosk idle").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.IDLE);
+    }
+
+    /** Pushes this kiosk's own layer and waits until the kiosk reports it applied; returns its version. */
+    private static long pushOwnAndAwaitApplied(ObjectNode tree) throws IOException, InterruptedException {
+        long version = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(), tree, admin));
+        awaitLayer(kioskTarget, l -> l.path("status").asText().equals("applied") && l.path("running").asLong() == version);
+        return version;
     }
 
     /** The services the Home screen offers a visit that starts now; the visit is ended again. */
