@@ -19,16 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.bianmin.config.GuideOverride;
 import org.bianmin.config.KioskConfigLoader;
 import org.bianmin.config.KioskToken;
 import org.bianmin.config.LocalizedText;
 import org.bianmin.config.signing.AdminKeyPair;
 import org.bianmin.config.signing.ConfigTarget;
 import org.bianmin.config.signing.SignedConfig;
+import org.bianmin.device.idcard.sim.CardFixtures;
 import org.bianmin.kiosk.backend.BackendProcess;
 import org.bianmin.kiosk.fleet.Provisioning;
+import org.bianmin.kiosk.visit.ServiceRules;
 import org.bianmin.kiosk.visit.ServiceTile;
 import org.bianmin.kiosk.visit.Step;
+import org.bianmin.kiosk.visit.VisitMachine;
 import org.bianmin.kiosk.visit.VisitView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +132,30 @@ class KioskFollowsFleetEndToEndTest {
     }
 
     @Test
+    void aPushThatChangesOnlyAGuideShowsTheChangeOnTheGuideOfTheNextVisitNotOfTheVisitUnderWay() throws Exception {
+        endAnyVisit();
+        pushOwnAndAwaitApplied(services());
+        ObjectNode tree = services();
+        ObjectNode si = tree.putObject("guides").putObject(ServiceRules.SI_CERTIFICATE);
+        var materials = si.putArray("materials");
+        materials.addObject().put("zh", "本人有效居民身份证").put("en", "Your own valid resident ID card");
+        materials.addObject().put("zh", "户口簿");
+        si.putObject("note").put("zh", "本镇社保所在镇政府一楼");
+        kiosk.machine().wake();
+        await("a visit at Home").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.HOME);
+
+        pushOwnAndAwaitApplied(tree);
+
+        assertEquals(Optional.empty(), certificateGuide().guideOverride(), "the visit under way keeps the backend's guide");
+        GuideOverride pushed = certificateGuide().guideOverride().orElseThrow();
+        assertEquals(List.of(new LocalizedText("本人有效居民身份证", Optional.of("Your own valid resident ID card")),
+                new LocalizedText("户口簿", Optional.empty())), pushed.materials().orElseThrow());
+        assertEquals(Optional.of(new LocalizedText("本镇社保所在镇政府一楼", Optional.empty())), pushed.note());
+        assertTrue(pushed.steps().isEmpty(), "the steps stay the backend's");
+    }
+
+    @Test
     void aLayerSignedByAKeyTheBackendTakesButTheKioskDoesNotTrustIsReportedRejectedAndTheKioskKeepsItsConfig() throws Exception {
         AdminKeyPair stranger = AdminKeyPair.generate();
         admin("POST", "/api/v1/admin/keys", JSON.createObjectNode().put("publicKey", stranger.publicKeyPem()), 201);
@@ -171,6 +199,27 @@ class KioskFollowsFleetEndToEndTest {
             printer.unstall();
             await("the receipt printer back").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
                     .until(() -> kiosk.supervisor().health("receipt-printer").orElseThrow().usable());
+        }
+    }
+
+    /**
+     * The guide of the social-insurance certificate for the simulated resident's card, in the visit under way (or a new
+     * one); the visit is ended and the card lifted again.
+     */
+    private static VisitView certificateGuide() {
+        VisitMachine m = kiosk.machine();
+        m.wake();
+        m.chooseService(ServiceRules.SI_CERTIFICATE);
+        var reader = kiosk.devices().simulators().orElseThrow().idCardSimulator();
+        reader.placeCard(CardFixtures.resident());
+        try {
+            return await("the certificate's guide").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(50))
+                    .until(m::view, v -> v.step() == Step.SERVICE_GUIDE);
+        } finally {
+            m.exit();
+            reader.removeCard();
+            await("the kiosk idle, the card lifted").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                    .until(m::view, v -> v.step() == Step.IDLE && !v.cardOnReader());
         }
     }
 
