@@ -3,6 +3,7 @@ package org.bianmin.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,36 @@ final class ConfigNode {
 
     /** This value, which must be a mapping. */
     ConfigNode mapping() {
+        return mapping("write its keys on the lines below it, indented by two more spaces");
+    }
+
+    /** This value, which must be a mapping; {@code fix} says how to write it when it is not. */
+    ConfigNode mapping(String fix) {
         if (!broken && !(node instanceof ObjectNode)) {
-            expected("a mapping of keys", "write its keys on the lines below it, indented by two more spaces");
+            expected("a mapping of keys", fix);
             broken = true;
         }
         return this;
+    }
+
+    /**
+     * The values of this mapping by key, in the order written, for a mapping whose keys are data (service codes) rather
+     * than names the binder knows: every key becomes known. Null when this is not a mapping, reported once.
+     */
+    Map<String, ConfigNode> entries(String expected, String fix) {
+        if (!required(expected)) {
+            return null;
+        }
+        if (!(node instanceof ObjectNode o)) {
+            expected(expected, fix);
+            return null;
+        }
+        Map<String, ConfigNode> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            keysRead.add(e.getKey());
+            entries.put(e.getKey(), new ConfigNode(problems, Values.child(path, e.getKey()), e.getValue(), null, false));
+        }
+        return entries;
     }
 
     /** Reports every key of this mapping that no getter asked for, with the known key it was probably meant to be. */
@@ -134,11 +160,16 @@ final class ConfigNode {
 
     /** The items of this list, each readable in turn. */
     List<ConfigNode> list() {
+        return list("write [first, second] or one '- item' per line; [] for none");
+    }
+
+    /** The items of this list; {@code fix} says how to write it when it is not a list. */
+    List<ConfigNode> list(String fix) {
         if (!required("a list")) {
             return null;
         }
         if (!node.isArray()) {
-            expected("a list", "write [first, second] or one '- item' per line; [] for none");
+            expected("a list", fix);
             return null;
         }
         List<ConfigNode> items = new ArrayList<>();

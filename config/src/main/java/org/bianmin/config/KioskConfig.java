@@ -3,6 +3,7 @@ package org.bianmin.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param backend      how it reaches its backend
  * @param devices      its devices, real or simulated
  * @param services     the service codes shown on Home, in order; empty means all the backend offers
+ * @param guides       by service code, the admin's changes to that service's guide
  * @param session      timeouts and elder mode
  * @param languages    the languages a visit can use
  * @param notices      short notices shown on Home
@@ -21,8 +23,8 @@ import java.util.Objects;
  * @param fleet        the admin keys whose pushed configurations the kiosk trusts, and its long-poll
  */
 public record KioskConfig(int version, Identity identity, BackendSettings backend, DeviceSettings devices, List<String> services,
-                          SessionSettings session, LanguageSettings languages, List<LocalizedText> notices,
-                          List<Path> trustAnchors, MaintenanceSettings maintenance, FleetSettings fleet) {
+                          Map<String, GuideOverride> guides, SessionSettings session, LanguageSettings languages,
+                          List<LocalizedText> notices, List<Path> trustAnchors, MaintenanceSettings maintenance, FleetSettings fleet) {
 
     public KioskConfig {
         Objects.requireNonNull(identity, "identity");
@@ -33,6 +35,7 @@ public record KioskConfig(int version, Identity identity, BackendSettings backen
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(fleet, "fleet");
         services = List.copyOf(services);
+        guides = Map.copyOf(guides);
         notices = List.copyOf(notices);
         trustAnchors = List.copyOf(trustAnchors);
     }
@@ -48,7 +51,7 @@ public record KioskConfig(int version, Identity identity, BackendSettings backen
             throw new ConfigException(List.of(new ConfigProblem("backend.url", String.valueOf(url), c.problem(), c.fix(),
                     ConfigLayer.SET_BY_PROGRAM)));
         }
-        return new KioskConfig(version, identity, backend.withUrl(url), devices, services, session, languages, notices,
+        return new KioskConfig(version, identity, backend.withUrl(url), devices, services, guides, session, languages, notices,
                 trustAnchors, maintenance, fleet);
     }
 }

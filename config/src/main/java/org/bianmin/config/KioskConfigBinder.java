@@ -50,6 +50,14 @@ final class KioskConfigBinder {
     private static final int DISPLAY_NAME_MAX = 64;
     private static final int NOTICE_MAX = 200;
     private static final int NOTICES_MAX = 10;
+    /** Characters of one guide text: a field, one material, one step, the note. */
+    private static final int GUIDE_TEXT_MAX = 200;
+    /** Materials or steps of one guide. */
+    private static final int GUIDE_ITEMS_MAX = 20;
+    private static final String SERVICE_CODE_FIX = "use the backend's code: lower-case letters, digits and hyphens, "
+            + "e.g. si-participation-certificate";
+    private static final String BILINGUAL_FIX = "write zh: TEXT on the line below it, indented by two more spaces, "
+            + "and en: TEXT (or en: null) for English";
     private static final long PEM_MAX_BYTES = 1 << 20;
     private static final String SECONDS_FIX = "write whole seconds without a unit, e.g. 30";
 
@@ -78,6 +86,7 @@ final class KioskConfigBinder {
         BackendSettings backend = b.backend(root.section("backend"));
         DeviceSettings devices = b.devices(root.section("devices"));
         List<String> services = b.services(root.get("services"));
+        Map<String, GuideOverride> guides = b.guides(root.get("guides"));
         SessionSettings session = b.session(root.section("session"));
         LanguageSettings languages = b.languages(root.section("languages"));
         List<LocalizedText> notices = b.notices(root.get("notices"));
@@ -87,8 +96,8 @@ final class KioskConfigBinder {
         root.rejectUnknownKeys();
 
         problems.throwIfAny();
-        return new KioskConfig(version, identity, backend, devices, services, session, languages, notices, trustAnchors, maintenance,
-                fleet);
+        return new KioskConfig(version, identity, backend, devices, services, guides, session, languages, notices, trustAnchors,
+                maintenance, fleet);
     }
 
     private Identity identity(ConfigNode s) {
@@ -449,8 +458,7 @@ final class KioskConfigBinder {
             if (code == null) {
                 ok = false;
             } else if (!SERVICE_CODE.matcher(code).matches()) {
-                item.complain("is not a service code", "use the backend's code: lower-case letters, digits and hyphens, "
-                        + "e.g. si-participation-certificate");
+                item.complain("is not a service code", SERVICE_CODE_FIX);
                 ok = false;
             } else if (codes.contains(code)) {
                 item.complain("is listed twice", "list each service once, in the order Home shows them");
@@ -460,6 +468,81 @@ final class KioskConfigBinder {
             }
         }
         return ok ? codes : null;
+    }
+
+    /** Null ({@code guides: null}) clears every change a lower layer made: each guide as the backend gives it. */
+    private Map<String, GuideOverride> guides(ConfigNode n) {
+        if (!n.isSet()) {
+            return Map.of();
+        }
+        Map<String, ConfigNode> entries = n.entries("a mapping of service codes", "write each service code on a line below it, "
+                + "indented by two more spaces, and under it the guide fields it changes; {} for none");
+        if (entries == null) {
+            return null;
+        }
+        Map<String, GuideOverride> guides = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
+            ConfigNode g = e.getValue();
+            if (!SERVICE_CODE.matcher(e.getKey()).matches()) {
+                g.complain("is not a service code", SERVICE_CODE_FIX);
+                ok = false;
+            } else if (g.isSet()) {
+                // null clears a lower layer's changes to this service: its guide as the backend gives it
+                GuideOverride o = guide(g.mapping("write the guide fields it changes on the lines below it, indented by two more "
+                        + "spaces, e.g. note:"));
+                ok &= o != null;
+                if (o != null) {
+                    guides.put(e.getKey(), o);
+                }
+            }
+        }
+        return ok ? guides : null;
+    }
+
+    private GuideOverride guide(ConfigNode g) {
+        Optional<LocalizedText> conditions = guideText(g.get("acceptanceConditions"));
+        Optional<List<LocalizedText>> materials = guideList(g.get("materials"), "material");
+        Optional<List<LocalizedText>> steps = guideList(g.get("steps"), "step");
+        Optional<LocalizedText> timeLimit = guideText(g.get("timeLimit"));
+        Optional<LocalizedText> result = guideText(g.get("result"));
+        Optional<LocalizedText> note = guideText(g.get("note"));
+        g.rejectUnknownKeys();
+        return allSet(conditions, materials, steps, timeLimit, result, note)
+                ? new GuideOverride(conditions, materials, steps, timeLimit, result, note) : null;
+    }
+
+    /** Empty when not set or null (the backend's field stays); null when wrong, reported. */
+    private Optional<LocalizedText> guideText(ConfigNode n) {
+        if (!n.isSet()) {
+            return Optional.empty();
+        }
+        LocalizedText t = localized(n.mapping(BILINGUAL_FIX), GUIDE_TEXT_MAX);
+        return t == null ? null : Optional.of(t);
+    }
+
+    /** Empty when not set or null (the backend's list stays); null when wrong, reported. */
+    private Optional<List<LocalizedText>> guideList(ConfigNode n, String item) {
+        if (!n.isSet()) {
+            return Optional.empty();
+        }
+        List<ConfigNode> items = n.list("write one '- zh: TEXT' per line below it (en: TEXT under each for English)");
+        if (items == null) {
+            return null;
+        }
+        if (items.isEmpty()) {
+            n.complain("is empty", "list at least one " + item + ", or write null to show the backend's");
+            return null;
+        }
+        if (items.size() > GUIDE_ITEMS_MAX) {
+            n.complain("has " + items.size() + " items", "keep at most " + GUIDE_ITEMS_MAX + "; the guide screen shows them all");
+            return null;
+        }
+        List<LocalizedText> texts = new ArrayList<>();
+        for (ConfigNode i : items) {
+            texts.add(localized(i.mapping(BILINGUAL_FIX), GUIDE_TEXT_MAX));
+        }
+        return texts.contains(null) ? null : Optional.of(texts);
     }
 
     private SessionSettings session(ConfigNode s) {

@@ -44,6 +44,7 @@ class BundledDefaultsTest {
         assertEquals(new RecoverySettings(Duration.ofSeconds(15), 3, Duration.ofSeconds(3), 4), d.recovery());
 
         assertEquals(List.of(), c.services());
+        assertEquals(Map.of(), c.guides(), "every guide as the backend gives it");
         SessionSettings s = c.session();
         assertEquals(Duration.ofSeconds(60), s.timeouts().home());
         assertEquals(Duration.ofSeconds(120), s.timeouts().printWatchdog());

@@ -58,11 +58,16 @@ final class KioskSchema {
         return compiled(json()).validate(document);
     }
 
-    /** The key path an error is about, in the binder's form: devices.idCard.baud, or the unknown key itself. */
+    /**
+     * The key path an error is about, in the binder's form: devices.idCard.baud, notices[0].zh; the key itself when the key
+     * is wrong or missing.
+     */
     static String keyPath(Error e) {
-        // the location is a JSON Pointer, e.g. /devices/idCard
-        String location = e.getInstanceLocation().toString().replaceFirst("^/", "").replace('/', '.');
-        return "additionalProperties".equals(e.getKeyword()) ? Values.child(location, e.getProperty()) : location;
+        // the location is a JSON Pointer, e.g. /devices/idCard or /notices/0
+        String location = e.getInstanceLocation().toString().replaceFirst("^/", "").replaceAll("/([0-9]+)(?=/|$)", "[$1]")
+                .replace('/', '.');
+        return Set.of("additionalProperties", "propertyNames", "required").contains(e.getKeyword())
+                ? Values.child(location, e.getProperty()) : location;
     }
 
     /** Every key path of a configuration tree, e.g. devices.idCard.baud; the keys of list items show as notices[].zh. */
@@ -91,16 +96,30 @@ final class KioskSchema {
         return paths;
     }
 
-    /** The paths of the mappings the schema declares, the top ("") included. */
+    /**
+     * The paths of the mappings whose keys the schema names, the top ("") included; below a mapping keyed by data (a
+     * service code) the key shows as {@code *}, e.g. guides.*.note.
+     */
     static Set<String> mappingPaths(JsonNode schema) {
         Set<String> mappings = new TreeSet<>();
-        mappings.add("");
-        for (String p : propertyPaths(schema)) {
-            if (property(schema, p).has("properties")) {
-                mappings.add(p);
-            }
-        }
+        collectMappings(schema, schema, "", mappings);
         return mappings;
+    }
+
+    private static void collectMappings(JsonNode schema, JsonNode node, String path, Set<String> mappings) {
+        JsonNode n = resolved(schema, node);
+        if (n.has("properties")) {
+            mappings.add(path);
+        }
+        for (Map.Entry<String, JsonNode> e : n.path("properties").properties()) {
+            collectMappings(schema, e.getValue(), Values.child(path, e.getKey()), mappings);
+        }
+        if (n.has("items")) {
+            collectMappings(schema, n.get("items"), path + "[]", mappings);
+        }
+        if (n.path("additionalProperties").isObject()) {
+            collectMappings(schema, n.get("additionalProperties"), Values.child(path, "*"), mappings);
+        }
     }
 
     /** The keys the schema allows in the mapping at {@code path}. */
@@ -110,7 +129,7 @@ final class KioskSchema {
         return keys;
     }
 
-    /** The schema of the key at {@code path}; a missing node when there is none. */
+    /** The schema of the key at {@code path} ({@code *} for any key of a mapping keyed by data); a missing node when there is none. */
     static JsonNode property(JsonNode schema, String path) {
         JsonNode node = schema;
         if (path.isEmpty()) {
@@ -118,12 +137,23 @@ final class KioskSchema {
         }
         for (String key : path.split("\\.")) {
             boolean item = key.endsWith("[]");
-            node = node.path("properties").path(item ? key.substring(0, key.length() - 2) : key);
+            String name = item ? key.substring(0, key.length() - 2) : key;
+            node = resolved(schema, node);
+            node = name.equals("*") ? node.path("additionalProperties") : node.path("properties").path(name);
             if (item) {
-                node = node.path("items");
+                node = resolved(schema, node).path("items");
             }
         }
-        return node;
+        return resolved(schema, node);
+    }
+
+    /** {@code node}, or the definition its {@code $ref} names when the keys or items are written there. */
+    private static JsonNode resolved(JsonNode schema, JsonNode node) {
+        JsonNode n = node;
+        while (n.has("$ref") && !n.has("properties") && !n.has("items")) {
+            n = schema.at(n.get("$ref").asText().substring(1));
+        }
+        return n;
     }
 
     private static void collectProperties(JsonNode schema, String path, Set<String> paths) {

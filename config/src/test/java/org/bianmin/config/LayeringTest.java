@@ -11,11 +11,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A partial file, or a value set by program, overrides the defaults key by key and leaves the rest alone. */
 class LayeringTest {
+    private static final String GROUP_GUIDES = """
+            guides:
+              si-participation-certificate:
+                materials:
+                  - zh: 本人有效居民身份证
+                  - zh: 户口簿
+                note:
+                  zh: 本镇社保所在镇政府一楼
+                  en: "Social insurance office: township government, ground floor"
+              business-licence:
+                timeLimit:
+                  zh: 即时办结
+            """;
 
     @TempDir
     Path dir;
@@ -84,6 +99,64 @@ class LayeringTest {
 
         assertEquals(URI.create("https://zwfw.example.gov.cn"), c.backend().url());
         assertEquals(1, c.backend().retries());
+    }
+
+    @Test
+    void aGuideChangeInAHigherLayerMergesFieldByFieldAndItsListReplacesTheLowerOneWhole() {
+        Path group = write(dir, "group.yaml", GROUP_GUIDES);
+        Path kiosk = write(dir, "kiosk.yaml", """
+                guides:
+                  si-participation-certificate:
+                    materials:
+                      - zh: 本人有效居民身份证
+                        en: Your own valid resident ID card
+                """);
+
+        Map<String, GuideOverride> guides = KioskConfigLoader.load(group, kiosk).guides();
+
+        GuideOverride si = guides.get("si-participation-certificate");
+        assertEquals(List.of(new LocalizedText("本人有效居民身份证", Optional.of("Your own valid resident ID card"))), si.materials().orElseThrow(),
+                "the kiosk's list, not the group's two items");
+        assertEquals(Optional.of(new LocalizedText("本镇社保所在镇政府一楼", Optional.of("Social insurance office: township government, ground floor"))),
+                si.note(), "the group's note stays");
+        assertTrue(si.steps().isEmpty() && si.acceptanceConditions().isEmpty(), "fields no layer set stay the backend's");
+        assertEquals(Optional.of(new LocalizedText("即时办结", Optional.empty())), guides.get("business-licence").timeLimit(),
+                "another service's change stays");
+    }
+
+    @Test
+    void nullDropsWhatLowerLayersSetOnAFieldOnAServiceOrOnEveryGuide() {
+        Path group = write(dir, "group.yaml", GROUP_GUIDES);
+        Path fieldAndService = write(dir, "kiosk.yaml", """
+                guides:
+                  si-participation-certificate:
+                    note: null
+                  business-licence: null
+                """);
+        Path all = write(dir, "all.yaml", "guides: null\n");
+
+        Map<String, GuideOverride> guides = KioskConfigLoader.load(group, fieldAndService).guides();
+
+        assertEquals(Set.of("si-participation-certificate"), guides.keySet(), "business-licence's guide is the backend's again");
+        assertTrue(guides.get("si-participation-certificate").note().isEmpty());
+        assertEquals(2, guides.get("si-participation-certificate").materials().orElseThrow().size(), "the group's materials stay");
+        assertEquals(Map.of(), KioskConfigLoader.load(group, all).guides());
+    }
+
+    @Test
+    void aLayerThatRewritesOnlyTheChineseOfAGuideTextKeepsTheEnglishBelowIt() {
+        Path group = write(dir, "group.yaml", GROUP_GUIDES);
+        Path kiosk = write(dir, "kiosk.yaml", """
+                guides:
+                  si-participation-certificate:
+                    note:
+                      zh: 本镇社保所已迁至便民服务中心二楼
+                """);
+
+        LocalizedText note = KioskConfigLoader.load(group, kiosk).guides().get("si-participation-certificate").note().orElseThrow();
+
+        assertEquals(new LocalizedText("本镇社保所已迁至便民服务中心二楼", Optional.of("Social insurance office: township government, ground floor")),
+                note, "zh and en merge one by one, as kiosk.yaml warns");
     }
 
     @Test

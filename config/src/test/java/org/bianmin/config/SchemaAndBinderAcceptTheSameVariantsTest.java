@@ -36,6 +36,27 @@ class SchemaAndBinderAcceptTheSameVariantsTest {
                       idCard: null
                       qrScanner: 13
                 services: [si-participation-certificate, business-licence]
+                guides:
+                  si-participation-certificate:
+                    acceptanceConditions:
+                      zh: 在本统筹区参加社会保险的个人
+                      en: null
+                    materials:
+                      - zh: 本人有效居民身份证
+                        en: Your own valid resident ID card
+                      - zh: 户口簿
+                    steps:
+                      - zh: 刷身份证
+                    timeLimit:
+                      zh: 即时办结
+                      en: At once
+                    result:
+                      zh: 参保证明一份
+                    note:
+                      zh: 本镇社保所在镇政府一楼
+                  business-licence:
+                    materials: null
+                  pesticide-licence: null
                 session:
                   elderFactor: 3
                 languages:
@@ -46,6 +67,16 @@ class SchemaAndBinderAcceptTheSameVariantsTest {
                 maintenance:
                   pinHash: pbkdf2-sha256$310000$YM/VTubPTO4k29ga2GmcIg==$pNBa7P9nDnhSyKV2n0nSvKtLm4sZE7VHoRdyK1zt0nk=
                 """;
+
+        var errors = KioskSchema.errors(KioskSchema.yaml(yaml));
+
+        assertTrue(errors.isEmpty(), errors::toString);
+        assertDoesNotThrow(() -> KioskConfigLoader.parse(yaml));
+    }
+
+    @Test
+    void guidesNullPassesBoth() {
+        String yaml = "guides: null\n";
 
         var errors = KioskSchema.errors(KioskSchema.yaml(yaml));
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class SchemaAndBinderKeysAgreeTest {
     /** A key no mapping has and none is close to, so the binder lists the keys it knows instead of guessing one. */
     private static final String STRANGER = "qqqqqqqqqqqqqqqqqqqq";
+    /** Stands for the key of a mapping keyed by service code. */
+    private static final String SERVICE = "si-participation-certificate";
 
     @Test
     void everyKeyOfTheBundledDefaultsIsInTheSchema() {
@@ -47,6 +49,12 @@ class SchemaAndBinderKeysAgreeTest {
     }
 
     @Test
+    void theMappingsBelowAServiceCodeAreComparedToo() {
+        assertTrue(KioskSchema.mappingPaths(KioskSchema.json()).containsAll(Set.of("guides.*", "guides.*.note", "guides.*.materials[]")),
+                () -> "mappings compared: " + KioskSchema.mappingPaths(KioskSchema.json()));
+    }
+
+    @Test
     void aKeyOnlyInTheSchemaIsNamedByItsPath() {
         ObjectNode schema = (ObjectNode) KioskSchema.json();
         ObjectNode idCard = (ObjectNode) KioskSchema.property(schema, "devices.idCard");
@@ -57,19 +65,23 @@ class SchemaAndBinderKeysAgreeTest {
         assertEquals(Set.of("devices.idCard.parity"), missing);
     }
 
-    /** The keys the binder lists when it refuses an unknown key in the mapping at {@code mapping} (notices[] for a notice). */
+    /**
+     * The keys the binder lists when it refuses an unknown key in the mapping at {@code mapping} (notices[] for a notice,
+     * guides.* for any service's guide).
+     */
     private static Set<String> keysTheBinderKnows(String mapping) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode probe = f.objectNode();
         probe.put(STRANGER, 1);
-        String binderPath = mapping.replace("[]", "[0]");
-        if (mapping.equals("notices[]")) {
+        String binderPath = mapping.replace("[]", "[0]").replace("*", SERVICE);
+        if (KioskSchema.keysOf(KioskSchema.json(), mapping).contains("zh")) {
+            // a text in two languages needs its Chinese before the binder gets to the stranger
             probe.put("zh", "公告");
         }
         JsonNode tree = probe;
         String[] keys = mapping.isEmpty() ? new String[0] : mapping.split("\\.");
         for (int i = keys.length - 1; i >= 0; i--) {
-            String key = keys[i];
+            String key = keys[i].replace("*", SERVICE);
             ObjectNode parent = f.objectNode();
             if (key.endsWith("[]")) {
                 parent.putArray(key.substring(0, key.length() - 2)).add(tree);

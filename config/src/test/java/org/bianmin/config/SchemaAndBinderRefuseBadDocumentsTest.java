@@ -44,6 +44,26 @@ class SchemaAndBinderRefuseBadDocumentsTest {
         assertBothRefuse("identity:\n  kioskId: Kiosk-01\n", "identity.kioskId");
     }
 
+    @Test
+    void aMisspeltGuideFieldIsRefusedByBoth() {
+        assertBothRefuse("guides:\n  business-licence:\n    material:\n      - zh: 公章\n", "guides.business-licence.material");
+    }
+
+    @Test
+    void aGuideNoteLongerThan200CharactersIsRefusedByBoth() {
+        assertBothRefuse("guides:\n  business-licence:\n    note:\n      zh: " + "请".repeat(201) + "\n", "guides.business-licence.note.zh");
+    }
+
+    @Test
+    void aGuideStepWithoutChineseIsRefusedByBoth() {
+        assertBothRefuse("guides:\n  business-licence:\n    steps:\n      - en: Scan the code\n", "guides.business-licence.steps[0].zh");
+    }
+
+    @Test
+    void aGuideForACodeWithCapitalsIsRefusedByBoth() {
+        assertBothRefuse("guides:\n  Business-Licence:\n    note:\n      zh: 镇政府一楼\n", "guides.Business-Licence");
+    }
+
     private static void assertBothRefuse(String yaml, String path) {
         List<String> schemaPaths = KioskSchema.errors(KioskSchema.yaml(yaml)).stream().map(KioskSchema::keyPath).distinct().toList();
         assertEquals(List.of(path), schemaPaths, "keys the schema refuses");

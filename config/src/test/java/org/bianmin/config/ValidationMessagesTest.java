@@ -283,6 +283,91 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void aGuideForACodeWithCapitalsIsRefusedByTheRuleServicesFollow() {
+        ConfigProblem p = theOneProblemIn("guides:\n  SI_Certificate:\n    note:\n      zh: 镇政府一楼\n");
+        assertEquals("guides.SI_Certificate: {…} — is not a service code; use the backend's code: lower-case letters, digits and "
+                + "hyphens, e.g. si-participation-certificate (the given text line 2)", p.toString());
+    }
+
+    @Test
+    void aMisspeltGuideFieldIsRefusedWithTheFieldItWasMeantToBe() {
+        ConfigProblem p = theOneProblemIn("guides:\n  business-licence:\n    material:\n      - zh: 公章\n");
+        assertEquals("guides.business-licence.material", p.path());
+        assertEquals("did you mean guides.business-licence.materials?", p.fix());
+    }
+
+    @Test
+    void anUnknownGuideFieldListsTheFieldsThatExist() {
+        assertProblem(theOneProblemIn("guides:\n  business-licence:\n    fee: 免费\n"), "guides.business-licence.fee", "免费",
+                "is not a known key", "acceptanceConditions, materials, steps, timeLimit, result, note");
+    }
+
+    @Test
+    void aGuideTextWrittenWithoutItsLanguageIsToldToPutItUnderZh() {
+        assertProblem(theOneProblemIn("guides:\n  business-licence:\n    timeLimit: 即时办结\n"), "guides.business-licence.timeLimit",
+                "即时办结", "is text, expected a mapping of keys", "write zh: TEXT on the line below it");
+    }
+
+    @Test
+    void aGuideTextWithoutChineseAsksForIt() {
+        assertProblem(theOneProblemIn("guides:\n  business-licence:\n    result:\n      en: One printed licence\n"),
+                "guides.business-licence.result.zh", "(not set)", "needs a value", "give text");
+    }
+
+    @Test
+    void materialsWrittenAsOneTextAreToldHowToWriteAList() {
+        assertProblem(theOneProblemIn("guides:\n  business-licence:\n    materials: 身份证\n"), "guides.business-licence.materials",
+                "身份证", "is text, expected a list", "one '- zh: TEXT' per line");
+    }
+
+    @Test
+    void anEmptyListOfStepsIsRefusedWithHowToKeepTheBackends() {
+        assertProblem(theOneProblemIn("guides:\n  business-licence:\n    steps: []\n"), "guides.business-licence.steps", "[]",
+                "is empty", "list at least one step, or write null to show the backend's");
+    }
+
+    @Test
+    void aGuideNoteTooLongForTheScreenIsRefused() {
+        ConfigProblem p = theOneProblemIn("guides:\n  business-licence:\n    note:\n      zh: 本镇\n      en: " + "x".repeat(201) + "\n");
+        assertEquals("guides.business-licence.note.en", p.path());
+        assertEquals("is longer than 200 characters", p.problem());
+        assertEquals("shorten it to 200 characters or fewer", p.fix());
+    }
+
+    @Test
+    void aMaterialTooLongIsRefusedByItsPlaceInTheList() {
+        ConfigProblem p = theOneProblemIn("guides:\n  business-licence:\n    materials:\n      - zh: 公章\n      - zh: "
+                + "请".repeat(201) + "\n");
+        assertEquals("guides.business-licence.materials[1].zh", p.path());
+        assertEquals("is longer than 200 characters", p.problem());
+    }
+
+    @Test
+    void moreThanTwentyStepsAreRefused() {
+        ConfigProblem p = theOneProblemIn("guides:\n  business-licence:\n    steps:\n" + "      - zh: 下一步\n".repeat(21));
+        assertProblem(p, "guides.business-licence.steps", p.value(), "has 21 items", "keep at most 20");
+    }
+
+    @Test
+    void guidesWrittenAsAListAreToldToKeyThemByServiceCode() {
+        assertProblem(theOneProblemIn("guides:\n  - business-licence\n"), "guides", "[\"business-licence\"]",
+                "is a list, expected a mapping of service codes", "write each service code on a line below it");
+    }
+
+    @Test
+    void aBadGuideOfOneServiceAndABadOneOfAnotherAreBothReported() {
+        var problems = ConfigFixtures.problemsIn("""
+                guides:
+                  business-licence:
+                    note: 镇政府一楼
+                  pesticide-licence:
+                    steps: []
+                """);
+        assertEquals(java.util.List.of("guides.business-licence.note", "guides.pesticide-licence.steps"),
+                problems.stream().map(ConfigProblem::path).toList());
+    }
+
+    @Test
     void aMissingTrustAnchorIsRefusedSayingWhereItWasLookedFor() {
         Path kiosk = write(dir, "kiosk.yaml", "trustAnchors: [certs/platform.pem]\n");
         ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> KioskConfigLoader.load(kiosk));

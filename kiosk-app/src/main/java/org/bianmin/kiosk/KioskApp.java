@@ -297,7 +297,7 @@ public final class KioskApp implements AutoCloseable {
         m.put(Step.PROBLEM, t.problem());
         Language language = "en".equals(config.languages().defaultLanguage()) ? Language.EN : Language.ZH_CN;
         return new VisitMachine.Settings(new Timeouts(m, config.session().elderFactor(), config.session().countdownWarning()),
-                language, config.services(), VisitMachine.Settings.defaults().previewDpi(), config.notices());
+                language, config.services(), VisitMachine.Settings.defaults().previewDpi(), config.notices(), config.guides());
     }
 
     /** The configuration the kiosk runs now: the one it started with, or the last pushed one applied since. */

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running kiosk taking a new configuration without a restart: services, timeouts, notices and the default language
+ * The running kiosk taking a new configuration without a restart: services, guides, timeouts, notices and the default language
  * go to the visit machine, which takes them at its next Idle (never in the middle of a citizen's visit); the languages
  * offered are kept with the configuration; the long-poll's wait is read before each poll. Devices, the backend's
  * address, the identity, trust anchors and maintenance settings change at the next start: the devices are not
@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 final class VisitLiveConfig implements LiveConfig {
     private static final Logger LOG = LoggerFactory.getLogger(VisitLiveConfig.class);
     /** What takes effect without a restart. */
-    static final Set<ConfigSection> LIVE = EnumSet.of(ConfigSection.SERVICES, ConfigSection.SESSION, ConfigSection.LANGUAGES,
-            ConfigSection.NOTICES, ConfigSection.FLEET);
+    static final Set<ConfigSection> LIVE = EnumSet.of(ConfigSection.SERVICES, ConfigSection.GUIDES, ConfigSection.SESSION,
+            ConfigSection.LANGUAGES, ConfigSection.NOTICES, ConfigSection.FLEET);
+    /** What the visit machine takes at its next Idle. */
+    private static final Set<ConfigSection> VISIT = EnumSet.of(ConfigSection.SERVICES, ConfigSection.GUIDES, ConfigSection.SESSION,
+            ConfigSection.LANGUAGES, ConfigSection.NOTICES);
 
     private final VisitMachine machine;
     private final Consumer<KioskConfig> running;
@@ -48,7 +51,7 @@ final class VisitLiveConfig implements LiveConfig {
         // against the start, not the last apply: a reverted device change is no longer waiting for a restart
         Set<ConfigSection> atNextStart = EnumSet.noneOf(ConfigSection.class);
         ConfigSection.changed(startedWith, config).stream().filter(s -> !LIVE.contains(s)).forEach(atNextStart::add);
-        if (live.contains(ConfigSection.SERVICES) || live.contains(ConfigSection.SESSION) || live.contains(ConfigSection.LANGUAGES)) {
+        if (live.stream().anyMatch(VISIT::contains)) {
             machine.applySettings(KioskApp.settings(config));
         }
         current = config;

@@ -16,17 +16,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.bianmin.config.GuideOverride;
 import org.bianmin.config.KioskConfigLoader;
 import org.bianmin.config.KioskToken;
+import org.bianmin.config.LocalizedText;
 import org.bianmin.config.signing.AdminKeyPair;
 import org.bianmin.config.signing.ConfigTarget;
 import org.bianmin.config.signing.SignedConfig;
+import org.bianmin.device.idcard.sim.CardFixtures;
 import org.bianmin.kiosk.backend.BackendProcess;
 import org.bianmin.kiosk.fleet.Provisioning;
+import org.bianmin.kiosk.visit.ServiceRules;
 import org.bianmin.kiosk.visit.ServiceTile;
 import org.bianmin.kiosk.visit.Step;
+import org.bianmin.kiosk.visit.VisitMachine;
 import org.bianmin.kiosk.visit.VisitView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +115,47 @@ class KioskFollowsFleetEndToEndTest {
     }
 
     @Test
+    void aPushThatChangesOnlyTheNoticesShowsThemOnHomeAtTheNextVisit() throws Exception {
+        endAnyVisit();
+        pushOwnAndAwaitApplied(services());
+        ObjectNode tree = services();
+        tree.putArray("notices").addObject().put("zh", "本周六上午系统升级，自助机暂停服务").put("en", "The kiosk is closed for an upgrade on Saturday morning");
+
+        pushOwnAndAwaitApplied(tree);
+
+        kiosk.machine().wake();
+        VisitView home = await("a visit at Home").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.HOME);
+        assertEquals(List.of(new LocalizedText("本周六上午系统升级，自助机暂停服务", Optional.of("The kiosk is closed for an upgrade on Saturday morning"))),
+                home.notices());
+        kiosk.machine().exit();
+    }
+
+    @Test
+    void aPushThatChangesOnlyAGuideShowsTheChangeOnTheGuideOfTheNextVisitNotOfTheVisitUnderWay() throws Exception {
+        endAnyVisit();
+        pushOwnAndAwaitApplied(services());
+        ObjectNode tree = services();
+        ObjectNode si = tree.putObject("guides").putObject(ServiceRules.SI_CERTIFICATE);
+        var materials = si.putArray("materials");
+        materials.addObject().put("zh", "本人有效居民身份证").put("en", "Your own valid resident ID card");
+        materials.addObject().put("zh", "户口簿");
+        si.putObject("note").put("zh", "本镇社保所在镇政府一楼");
+        kiosk.machine().wake();
+        await("a visit at Home").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.HOME);
+
+        pushOwnAndAwaitApplied(tree);
+
+        assertEquals(Optional.empty(), certificateGuide().guideOverride(), "the visit under way keeps the backend's guide");
+        GuideOverride pushed = certificateGuide().guideOverride().orElseThrow();
+        assertEquals(List.of(new LocalizedText("本人有效居民身份证", Optional.of("Your own valid resident ID card")),
+                new LocalizedText("户口簿", Optional.empty())), pushed.materials().orElseThrow());
+        assertEquals(Optional.of(new LocalizedText("本镇社保所在镇政府一楼", Optional.empty())), pushed.note());
+        assertTrue(pushed.steps().isEmpty(), "the steps stay the backend's");
+    }
+
+    @Test
     void aLayerSignedByAKeyTheBackendTakesButTheKioskDoesNotTrustIsReportedRejectedAndTheKioskKeepsItsConfig() throws Exception {
         AdminKeyPair stranger = AdminKeyPair.generate();
         admin("POST", "/api/v1/admin/keys", JSON.createObjectNode().put("publicKey", stranger.publicKeyPem()), 201);
@@ -153,6 +200,41 @@ class KioskFollowsFleetEndToEndTest {
             await("the receipt printer back").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200))
                     .until(() -> kiosk.supervisor().health("receipt-printer").orElseThrow().usable());
         }
+    }
+
+    /**
+     * The guide of the social-insurance certificate for the simulated resident's card, in the visit under way (or a new
+     * one); the visit is ended and the card lifted again.
+     */
+    private static VisitView certificateGuide() {
+        VisitMachine m = kiosk.machine();
+        m.wake();
+        m.chooseService(ServiceRules.SI_CERTIFICATE);
+        var reader = kiosk.devices().simulators().orElseThrow().idCardSimulator();
+        reader.placeCard(CardFixtures.resident());
+        try {
+            return await("the certificate's guide").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(50))
+                    .until(m::view, v -> v.step() == Step.SERVICE_GUIDE);
+        } finally {
+            m.exit();
+            reader.removeCard();
+            await("the kiosk idle, the card lifted").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                    .until(m::view, v -> v.step() == Step.IDLE && !v.cardOnReader());
+        }
+    }
+
+    /** Ends the visit an earlier test may have left at Home, so the next push applies at once. */
+    private static void endAnyVisit() {
+        kiosk.machine().exit();
+        await("the kiosk idle").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> kiosk.machine().view(), v -> v.step() == Step.IDLE);
+    }
+
+    /** Pushes this kiosk's own layer and waits until the kiosk reports it applied; returns its version. */
+    private static long pushOwnAndAwaitApplied(ObjectNode tree) throws IOException, InterruptedException {
+        long version = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(), tree, admin));
+        awaitLayer(kioskTarget, l -> l.path("status").asText().equals("applied") && l.path("running").asLong() == version);
+        return version;
     }
 
     /** The services the Home screen offers a visit that starts now; the visit is ended again. */

@@ -127,7 +127,10 @@ final class StatusReport {
         return b.toString();
     }
 
-    /** Each value with its origin: on one line when it fits in 80 columns, else the origin on the next. */
+    /**
+     * Each value with its origin: on one line when it fits in 80 columns, else the value over as many lines as it takes
+     * and the origin on the next; a list of texts (notices, a guide's materials) with one item a line below it.
+     */
     static String merged(JsonNode merged) {
         List<String> layers = new ArrayList<>();
         merged.path("layers").forEach(l -> layers.add(l.path("target").asText() + " v" + l.path("version").asLong()));
@@ -138,16 +141,33 @@ final class StatusReport {
                 .append(groups.isEmpty() ? "none" : String.join(", ", groups)).append("; layers: ")
                 .append(layers.isEmpty() ? "none yet" : String.join(" < ", layers)).append("):\n");
         for (JsonNode v : merged.path("values")) {
-            String line = v.path("path").asText() + ": " + shown(v.get("value"));
+            JsonNode value = v.get("value");
             String origin = "← " + v.path("origin").asText();
+            boolean texts = value != null && value.isArray() && !value.isEmpty() && value.get(0).isObject();
+            // a list of texts (notices, a guide's materials or steps) is counted on the path's line, then one item a line
+            String line = v.path("path").asText() + ": " + (texts ? value.size() + (value.size() == 1 ? " item" : " items") : shown(value));
             if (DisplayWidth.of(line) + 2 + DisplayWidth.of(origin) <= WIDTH) {
                 b.append(DisplayWidth.pad(line, WIDTH - DisplayWidth.of(origin))).append(origin).append('\n');
             } else {
-                b.append(fit(line)).append(fit("    " + origin));
+                wrapCells(b, line, "", "    ");
+                b.append(fit("    " + origin));
+            }
+            if (texts) {
+                value.forEach(item -> wrapCells(b, "- " + itemText(item), "    ", "      "));
             }
         }
         b.append(fit("(a value from default may be set by the kiosk's own config file, which the backend does not see)"));
         return b.toString();
+    }
+
+    /** A text in two languages as {@code 中文 / English}; any other item as its JSON. */
+    private static String itemText(JsonNode item) {
+        JsonNode zh = item.get("zh");
+        JsonNode en = item.get("en");
+        if (zh == null || !zh.isTextual() || item.size() > 2 || (item.size() == 2 && en == null)) {
+            return DisplayWidth.printable(item.toString());
+        }
+        return DisplayWidth.printable(zh.textValue() + (en != null && en.isTextual() ? " / " + en.textValue() : ""));
     }
 
     private static String shown(JsonNode value) {
@@ -172,6 +192,38 @@ final class StatusReport {
 
     private static String fit(String line) {
         return DisplayWidth.fit(line, WIDTH).stripTrailing() + "\n";
+    }
+
+    /**
+     * {@code text} over as many lines as it takes, each within 80 columns: the first starting with {@code first}, the
+     * others with {@code indent}. A line breaks at its last space within reach, or anywhere where there is none (Chinese).
+     */
+    private static void wrapCells(StringBuilder b, String text, String first, String indent) {
+        String rest = text;
+        String prefix = first;
+        while (DisplayWidth.of(prefix) + DisplayWidth.of(rest) > WIDTH) {
+            int room = WIDTH - DisplayWidth.of(prefix);
+            int cut = 0;
+            for (int used = 0; cut < rest.length(); ) {
+                int cp = rest.codePointAt(cut);
+                if (used + DisplayWidth.of(cp) > room) {
+                    break;
+                }
+                used += DisplayWidth.of(cp);
+                cut += Character.charCount(cp);
+            }
+            int space = rest.lastIndexOf(' ', cut);
+            if (space > cut / 2) {
+                cut = space;
+            }
+            cut = Math.max(cut, Character.charCount(rest.codePointAt(0)));
+            b.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut).stripLeading();
+            prefix = indent;
+        }
+        if (!rest.isEmpty()) {
+            b.append(prefix).append(rest).append('\n');
+        }
     }
 
     /** {@code text} over as many lines as it takes, each within 80 columns and starting with {@code indent}. */

@@ -211,6 +211,41 @@ class AdminConfigCliTest {
     }
 
     @Test
+    void configShowPrintsAGuideChangeFieldByFieldEachListItemOnItsOwnLineAndLongTextsWhole() throws Exception {
+        adminKey();
+        admin("group", "add", "east-county");
+        admin("kiosk", "groups", "demo-kiosk-01", "--group", "east-county");
+        assertEquals(0, admin("push", "--to", "group:east-county", layer("g.yaml", """
+                guides:
+                  si-participation-certificate:
+                    materials:
+                      - zh: 本人有效居民身份证
+                        en: Your own valid resident ID card
+                      - zh: 户口簿
+                    note:
+                      zh: 本镇社保所在镇政府一楼，电话 0000-0000000，工作日 9:00–17:00
+                """).toString()), err);
+        assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("k.yaml", """
+                guides:
+                  si-participation-certificate:
+                    timeLimit:
+                      zh: 即时办结
+                """).toString()), err);
+
+        assertEquals(0, admin("config", "show", "--kiosk", "demo-kiosk-01"), err);
+
+        List<String> lines = out.lines().toList();
+        int materials = lines.indexOf(lines.stream().filter(l -> l.startsWith("guides.si-participation-certificate.materials: 2 items"))
+                .findFirst().orElseThrow(() -> new AssertionError(out)));
+        assertEquals(List.of("    ← group:east-county version 1", "    - 本人有效居民身份证 / Your own valid resident ID card", "    - 户口簿"),
+                lines.subList(materials + 1, materials + 4), out);
+        int timeLimit = lines.indexOf("guides.si-participation-certificate.timeLimit.zh: 即时办结");
+        assertEquals("    ← kiosk:demo-kiosk-01 version 1", lines.get(timeLimit + 1), out);
+        assertTrue(out.contains("0000-0000000，工作日 9:00–17:00\n    ← group:east-county version 1"), "the note whole, over two lines: " + out);
+        assertTrue(lines.stream().skip(1).allMatch(l -> DisplayWidth.of(l) <= AdminCli.WIDTH), "each value within 80 columns: " + out);
+    }
+
+    @Test
     void kioskAddPrintsTheTokenOnceAndTheKioskCanUseIt() {
         assertEquals(0, admin("group", "add", "pilot-halls"), err);
         assertEquals(0, admin("kiosk", "add", "hall-07", "--name", "七号便民服务中心", "--group", "pilot-halls"), err);

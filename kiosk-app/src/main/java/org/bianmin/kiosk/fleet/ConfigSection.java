@@ -12,6 +12,7 @@ public enum ConfigSection {
     BACKEND("backend", KioskConfig::backend),
     DEVICES("devices", KioskConfig::devices),
     SERVICES("services", KioskConfig::services),
+    GUIDES("guides", KioskConfig::guides),
     SESSION("session", KioskConfig::session),
     LANGUAGES("languages", KioskConfig::languages),
     NOTICES("notices", KioskConfig::notices),

@@ -263,7 +263,7 @@ public final class KioskWindow {
         return new VisitView(v.visit(), v.step(), v.language(), v.elderMode(), 0, 0, false, v.backendOnline(), v.services(),
                 v.service(), v.methods(), v.identifyPhase(), v.hint(), v.identity(), v.pages(), v.page(), v.zoom(),
                 v.printProgress(), v.ticket(), v.receiptMissing(), v.cardOnReader(), v.indicators(), v.evaluatePhase(),
-                v.grade(), v.chosenIndicators(), v.problem(), v.devicesOut(), v.notices());
+                v.grade(), v.chosenIndicators(), v.problem(), v.devicesOut(), v.notices(), v.guideOverride());
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.PersonalData;
 import org.bianmin.device.idcard.Identity;
+import org.bianmin.config.GuideOverride;
 import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.BackendException;
 import org.bianmin.kiosk.backend.DocumentTicket;
@@ -62,17 +63,20 @@ public final class VisitMachine implements AutoCloseable {
     /**
      * @param enabledServices service codes to offer, in home-screen order; empty offers all the backend lists
      * @param previewDpi the resolution pages are rendered at for the preview
+     * @param notices the short notices on the Home screen
+     * @param guides by service code, the config's changes to the guide the backend gives
      */
     public record Settings(Timeouts timeouts, Language defaultLanguage, List<String> enabledServices, float previewDpi,
-                           List<LocalizedText> notices) {
+                           List<LocalizedText> notices, Map<String, GuideOverride> guides) {
         public Settings {
             enabledServices = List.copyOf(enabledServices);
             notices = List.copyOf(notices);
+            guides = Map.copyOf(guides);
         }
 
-        /** Without notices on the Home screen. */
+        /** Without notices on the Home screen, and every guide as the backend gives it. */
         public Settings(Timeouts timeouts, Language defaultLanguage, List<String> enabledServices, float previewDpi) {
-            this(timeouts, defaultLanguage, enabledServices, previewDpi, List.of());
+            this(timeouts, defaultLanguage, enabledServices, previewDpi, List.of(), Map.of());
         }
 
         public static Settings defaults() {
@@ -174,7 +178,7 @@ public final class VisitMachine implements AutoCloseable {
         return lastView;
     }
 
-    /** New settings take effect from the next visit (timeouts, services, default language). */
+    /** New settings take effect from the next visit (timeouts, services, guides, notices, default language). */
     public void applySettings(Settings s) {
         post(() -> {
             nextSettings = s;
@@ -1076,7 +1080,8 @@ public final class VisitMachine implements AutoCloseable {
                 Optional.ofNullable(data.ticket), receiptMissing, cardOnReader,
                 step == Step.EVALUATE ? Optional.ofNullable(indicators) : Optional.empty(), evaluatePhase,
                 Optional.ofNullable(grade), Set.copyOf(chosenIndicators), Optional.ofNullable(problem), devices.requiredOut(),
-                step == Step.HOME ? settings.notices() : List.of());
+                step == Step.HOME ? settings.notices() : List.of(),
+                step == Step.SERVICE_GUIDE && service != null ? Optional.ofNullable(settings.guides().get(service.code())) : Optional.empty());
         servicesOut = tiles().stream()
                 .filter(t -> t.unavailable().filter(why -> why != ServiceRules.Unavailable.BACKEND_OFFLINE).isPresent())
                 .map(ServiceTile::code).toList();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.config.GuideOverride;
 import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.DocumentTicket;
 import org.bianmin.kiosk.backend.Grade;
@@ -28,6 +29,7 @@ import org.bianmin.kiosk.print.PrintProgress;
  * @param receiptMissing the document printed but its receipt did not
  * @param devicesOut the required devices that are out of service now, for Home to name
  * @param notices    the config's short notices, on Home only
+ * @param guideOverride the config's changes to the chosen service's guide, on the guide only
  */
 public record VisitView(long visit, Step step, Language language, boolean elderMode, int secondsLeft, int secondsTotal,
                         boolean warning, boolean backendOnline, List<ServiceTile> services, Optional<ServiceInfo> service,
@@ -36,7 +38,7 @@ public record VisitView(long visit, Step step, Language language, boolean elderM
                         Map<PrintPart, PrintProgress> printProgress, Optional<DocumentTicket> ticket, boolean receiptMissing,
                         boolean cardOnReader, Optional<IndicatorSet> indicators, EvaluatePhase evaluatePhase,
                         Optional<Grade> grade, Set<String> chosenIndicators, Optional<Problem> problem,
-                        List<Availability.Equipment> devicesOut, List<LocalizedText> notices) {
+                        List<Availability.Equipment> devicesOut, List<LocalizedText> notices, Optional<GuideOverride> guideOverride) {
 
     /** Where the Identify screen is: waiting for a card or code, or checking the one presented. */
     public enum IdentifyPhase { WAITING, CHECKING }

@@ -2,6 +2,7 @@ package org.bianmin.kiosk.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -26,6 +27,16 @@ class ConfigSectionTest {
 
         assertEquals(EnumSet.of(ConfigSection.SERVICES, ConfigSection.NOTICES, ConfigSection.DEVICES),
                 ConfigSection.changed(kiosk.provisioning.provisioned(), pushed));
+    }
+
+    @Test
+    void aPushOfAGuideNoteChangesTheGuidesSectionAlone() {
+        FleetKiosk kiosk = FleetKiosk.provisionedIn(root);
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.putObject("guides").putObject("business-licence").putObject("note").put("zh", "本镇市场监管所在镇政府二楼");
+        KioskConfig pushed = kiosk.provisioning.bind(List.of(FleetKiosk.signed(3, tree)));
+
+        assertEquals(EnumSet.of(ConfigSection.GUIDES), ConfigSection.changed(kiosk.provisioning.provisioned(), pushed));
     }
 
     @Test

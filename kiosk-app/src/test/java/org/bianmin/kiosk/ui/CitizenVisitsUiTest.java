@@ -20,7 +20,10 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.bianmin.config.KioskConfig;
+import org.bianmin.config.KioskConfigLoader;
 import org.bianmin.device.DeviceError;
+import org.bianmin.kiosk.KioskApp;
 import org.bianmin.kiosk.backend.Grade;
 import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.Step;
@@ -179,6 +182,52 @@ class CitizenVisitsUiTest {
         assertEquals(Grade.VERY_SATISFIED, kiosk.backend.evaluations.get(0).grade());
         assertEquals(Set.of(), kiosk.missingTextKeys(), "every text the screens asked for exists");
         assertTrue(recorder.written().size() >= 8, "screens recorded: " + recorder.written());
+    }
+
+    @Test
+    void aGuideChangedByAnAppliedConfigShowsFromTheNextVisitInTheVisitsLanguage() {
+        KioskConfig township = KioskConfigLoader.parse("""
+                guides:
+                  si-participation-certificate:
+                    materials:
+                      - zh: 本人有效居民身份证
+                        en: Your own valid resident ID card
+                      - zh: 户口簿
+                        en: Your household register
+                    timeLimit:
+                      zh: 即时办结，高峰时段请耐心等候
+                    note:
+                      zh: 本镇社保所在镇政府一楼，工作日 9:00–17:00
+                      en: "Social insurance office: township government, ground floor, weekdays 9:00–17:00"
+                """);
+        kiosk.toCertificateGuide();
+
+        kiosk.machine.applySettings(KioskApp.settings(township));
+        kiosk.click("lang-en");
+        kiosk.awaitView(v -> v.step() == Step.SERVICE_GUIDE && v.language() == Language.EN);
+        assertTrue(kiosk.labels().contains("• Your own valid resident ID card (placed on the reader) or e-social-security card QR code"),
+                "the visit under way keeps the backend's guide: " + kiosk.labels());
+        assertFalse(kiosk.has("guide-note"));
+        kiosk.reset();
+
+        ScreenRecorder recorder = kiosk.recordTo(SCREENS.resolve("guide-from-config"));
+        kiosk.toCertificateGuide();
+        List<String> zh = kiosk.labels();
+        assertTrue(zh.containsAll(List.of("• 本人有效居民身份证", "• 户口簿", "即时办结，高峰时段请耐心等候")), "the config's fields: " + zh);
+        assertFalse(zh.contains("• 本人有效居民身份证（读卡）或电子社保卡二维码"), "the backend's materials are replaced");
+        assertTrue(zh.containsAll(List.of("在本统筹区参加社会保险的个人，持本人有效居民身份证或电子社保卡即可办理。", "1. 刷身份证或扫描电子社保卡二维码核验身份")),
+                "the fields the config leaves alone are the backend's: " + zh);
+        assertEquals("本镇社保所在镇政府一楼，工作日 9:00–17:00", kiosk.text("guide-note"));
+
+        kiosk.click("lang-en");
+        kiosk.awaitView(v -> v.step() == Step.SERVICE_GUIDE && v.language() == Language.EN);
+        List<String> en = kiosk.labels();
+        assertTrue(en.containsAll(List.of("• Your own valid resident ID card", "• Your household register",
+                "Anyone insured in this area, with their own valid resident ID card or e-social-security card.")), "in English: " + en);
+        assertTrue(en.contains("即时办结，高峰时段请耐心等候"), "a text the config gives no English shows in Chinese");
+        assertEquals("Social insurance office: township government, ground floor, weekdays 9:00–17:00", kiosk.text("guide-note"));
+        assertEquals(Set.of(), kiosk.missingTextKeys());
+        assertTrue(recorder.written().size() >= 2, "screens recorded: " + recorder.written());
     }
 
     @Test

@@ -79,6 +79,7 @@ class FxVisitAdapterTest {
     private static VisitView view(long visit) {
         return new VisitView(visit, Step.HOME, Language.ZH_CN, false, 60, 60, false, true, List.of(), Optional.empty(), Set.of(),
                 VisitView.IdentifyPhase.WAITING, Optional.empty(), Optional.empty(), List.of(), 0, 1.0, Map.of(), Optional.empty(),
-                false, false, Optional.empty(), VisitView.EvaluatePhase.GRADE, Optional.empty(), Set.of(), Optional.empty(), List.of(), List.of());
+                false, false, Optional.empty(), VisitView.EvaluatePhase.GRADE, Optional.empty(), Set.of(), Optional.empty(), List.of(), List.of(),
+                Optional.empty());
     }
 }

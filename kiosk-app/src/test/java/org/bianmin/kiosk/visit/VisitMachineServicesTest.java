@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bianmin.config.GuideOverride;
 import org.bianmin.config.LocalizedText;
 import org.bianmin.kiosk.backend.BackendException;
 import org.junit.jupiter.api.Test;
@@ -261,13 +263,37 @@ class VisitMachineServicesTest {
     void theConfiguredNoticesAreOnHomeOnlyAndNewOnesFromTheNextVisit() {
         VisitScenario k = VisitScenario.aKiosk().started();
         LocalizedText privacy = new LocalizedText("本机不保存您的个人信息。", Optional.of("This kiosk keeps none of your personal data."));
-        k.machine.applySettings(new VisitMachine.Settings(Timeouts.defaults(), Language.ZH_CN, List.of(), 96f, List.of(privacy)));
+        k.machine.applySettings(new VisitMachine.Settings(Timeouts.defaults(), Language.ZH_CN, List.of(), 96f, List.of(privacy), Map.of()));
 
         assertEquals(List.of(), k.view().notices(), "the idle screen shows no notices");
         k.when().wakes();
         assertEquals(List.of(privacy), k.view().notices());
         k.when().choosesService(VisitFixtures.SI);
         assertEquals(List.of(), k.view().notices(), "only Home shows them");
+    }
+
+    @Test
+    void theConfiguredGuideChangeIsOnItsServicesGuideOnlyAndANewOneFromTheNextVisit() {
+        VisitScenario k = VisitScenario.aKiosk().started();
+        LocalizedText office = new LocalizedText("本镇市场监管所在镇政府二楼", Optional.of("Market regulation office: township government, first floor"));
+        GuideOverride licence = new GuideOverride(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(office));
+        k.given().visitAt(Stage.SERVICE_GUIDE, IdentifyMethod.QR_CODE);
+
+        k.machine.applySettings(new VisitMachine.Settings(Timeouts.defaults(), Language.ZH_CN, List.of(), 96f, List.of(),
+                Map.of(VisitFixtures.BUSINESS_LICENCE.code(), licence)));
+        k.when().asksForMoreTime();
+
+        assertEquals(Optional.empty(), k.view().guideOverride(), "the visit under way keeps the guide it started with");
+        k.when().exits();
+        k.given().visitAt(Stage.SERVICE_GUIDE, IdentifyMethod.QR_CODE);
+        assertEquals(Optional.of(licence), k.view().guideOverride(), "the next visit's guide has the change");
+        k.machine.back();
+        assertEquals(Step.HOME, k.view().step());
+        assertEquals(Optional.empty(), k.view().guideOverride(), "only the guide shows it");
+        k.when().exits();
+        k.given().visitAt(Stage.SERVICE_GUIDE, IdentifyMethod.ID_CARD);
+        assertEquals(Optional.empty(), k.view().guideOverride(), "another service's guide is the backend's");
     }
 
     @Test
