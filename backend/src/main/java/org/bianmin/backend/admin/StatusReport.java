@@ -65,7 +65,7 @@ final class StatusReport {
             if (!k.path("differences").isEmpty()) {
                 b.append("  differs (running → desired):\n");
                 for (JsonNode d : k.path("differences")) {
-                    b.append(fit("    " + d.path("path").asText() + ": " + shown(d.get("running")) + " → " + shown(d.get("desired"))));
+                    wrapCells(b, d.path("path").asText() + ": " + shown(d.get("running")) + " → " + shown(d.get("desired")), "    ", "      ");
                 }
             }
         }
@@ -173,6 +173,11 @@ final class StatusReport {
     private static String shown(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return value == null || value.isMissingNode() ? "(absent)" : "null";
+        }
+        if (value.isArray() && !value.isEmpty() && value.get(0).isObject()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(itemText(item)));
+            return "[" + String.join("; ", items) + "]";
         }
         return DisplayWidth.printable(value.isTextual() ? value.textValue() : value.toString());
     }

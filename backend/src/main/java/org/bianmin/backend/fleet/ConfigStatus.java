@@ -220,8 +220,18 @@ public final class ConfigStatus {
         Map<String, JsonNode> will = leaves(merge(desired).tree());
         Set<String> paths = new LinkedHashSet<>(was.keySet());
         paths.addAll(will.keySet());
-        return paths.stream().filter(p -> !Objects.equals(was.get(p), will.get(p)))
+        return paths.stream().filter(p -> !Objects.equals(was.get(p), will.get(p)) && !emptyBesideItsValues(p, was, will))
                 .map(p -> new Difference(p, was.get(p), will.get(p))).toList();
+    }
+
+    /**
+     * Whether {@code path} is an empty mapping on one side (e.g. {@code guides: {}}) and absent on the other because that
+     * side sets values below it: those values are the differences, not the mapping.
+     */
+    private static boolean emptyBesideItsValues(String path, Map<String, JsonNode> was, Map<String, JsonNode> will) {
+        JsonNode a = was.get(path);
+        JsonNode b = will.get(path);
+        return a == null && b != null && b.isObject() && b.isEmpty() || b == null && a != null && a.isObject() && a.isEmpty();
     }
 
     /**

@@ -149,6 +149,23 @@ class AdminConfigCliTest {
     }
 
     @Test
+    void statusShowsAGuideNotYetRunningByItsValuesInBothLanguagesNotAsAnEmptyMappingGone() throws Exception {
+        adminKey();
+        assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("a.yaml", "session:\n  timeouts:\n    home: 90\n").toString()), err);
+        report("kiosk:demo-kiosk-01", 1, ReportStatus.APPLIED, null, 1);
+        assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("b.yaml", """
+                guides:
+                  si-participation-certificate:
+                    materials: [{zh: 本人有效居民身份证, en: Your own valid resident ID card}, {zh: 户口簿}]
+                """).toString()), err);
+        assertEquals(0, admin("status"), err);
+        assertTrue(out.contains("    guides.si-participation-certificate.materials: null → [本人有效居民身份证 /\n"
+                + "      Your own valid resident ID card; 户口簿]"), out);
+        assertFalse(out.contains("guides: {}"), out);
+        out.lines().forEach(l -> assertTrue(DisplayWidth.of(l) <= 80, "wider than 80 columns: " + l));
+    }
+
+    @Test
     void revertReSignsAnOlderVersionsConfigAsTheNextVersionAndHistoryShowsIt() throws Exception {
         adminKey();
         admin("push", "--to", "fleet", layer("a.yaml", "session:\n  timeouts:\n    home: 90\n").toString());
