@@ -75,6 +75,8 @@ public final class EscPosInterpreter {
 
     private int previous2 = -1;
     private int previous1 = -1;
+    private long accepted;
+    private long realTimeBytes;
     private int qrModule = 3;
     private QrErrorLevel qrLevel = QrErrorLevel.L;
     private byte[] qrData;
@@ -91,6 +93,15 @@ public final class EscPosInterpreter {
 
     public boolean printing() {
         return printing;
+    }
+
+    /**
+     * Bytes taken so far that belong to what is printed: every byte but those of real-time requests (DLE EOT n, DLE ENQ n),
+     * including one still arriving. A driver's status poll leaves it unchanged.
+     */
+    public long contentBytes() {
+        long pending = mode == Mode.HEAD && headLen > 0 && head[0] == EscPos.DLE ? headLen : 0;
+        return accepted - realTimeBytes - pending;
     }
 
     /** True when something is on the paper that has not been cut or torn off yet. */
@@ -113,6 +124,7 @@ public final class EscPosInterpreter {
     }
 
     public void accept(int b) {
+        accepted++;
         realTime(b);
         if (rawSize < MAX_STORED_DATA) {
             if (rawSize == raw.length) {
@@ -376,6 +388,7 @@ public final class EscPosInterpreter {
         if (first == EscPos.DLE) {
             // real-time requests were answered on arrival and are not part of what is printed
             rawSize = Math.max(0, rawSize - len);
+            realTimeBytes += len;
             return;
         }
         int n = len >= 3 ? h(2) : 0;

@@ -161,6 +161,7 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
     private void run() {
         byte[] buf = new byte[4096];
         long lastByteAt = System.nanoTime();
+        long lastContent = -1;
         while (running) {
             int n;
             try {
@@ -181,11 +182,15 @@ public final class ReceiptPrinterSimulator implements AutoCloseable {
                 continue;
             }
             if (n > 0) {
-                lastByteAt = System.nanoTime();
                 statistics.add(BYTES, n);
                 synchronized (lock) {
                     for (int i = 0; i < n; i++) {
                         consume(buf[i] & 0xFF);
+                    }
+                    // a status poll moves no paper: a tear-bar receipt is torn off after silence all the same
+                    if (interpreter.contentBytes() != lastContent) {
+                        lastContent = interpreter.contentBytes();
+                        lastByteAt = System.nanoTime();
                     }
                 }
             } else if (System.nanoTime() - lastByteAt > tearOffAfter.toNanos()) {

@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.bianmin.device.link.Hex;
+import org.bianmin.device.link.LinkException;
 import org.bianmin.device.link.MemoryLink;
 import org.bianmin.device.link.SerialSettings;
 import org.bianmin.device.printer.EscPos;
@@ -99,6 +103,26 @@ class ReceiptPrinterSimulatorTest {
         assertEquals(EscPosInterpreter.Ending.TORN, r.ending());
         assertEquals(0, sim.statistics().get(ReceiptPrinterSimulator.CUTS));
         assertEquals(1, sim.statistics().get(ReceiptPrinterSimulator.RECEIPTS));
+    }
+
+    @Test
+    void aTearBarReceiptIsTornOffAfterSilenceEvenWhileTheDriverKeepsPollingItsStatus() throws Exception {
+        start(PrinterProfile.MM58).start();
+        send(PrinterProfile.MM58, Receipt.builder().line("A").build());
+        ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor();
+        try {
+            // polls closer together than the tear-off pause, as EscPosReceiptPrinter's status poll is
+            poll.scheduleWithFixedDelay(() -> {
+                try {
+                    pair.host().write(EscPos.statusRequest(1));
+                } catch (LinkException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 0, 30, TimeUnit.MILLISECONDS);
+            assertEquals(EscPosInterpreter.Ending.TORN, awaitReceipt(1).ending());
+        } finally {
+            poll.shutdownNow();
+        }
     }
 
     @Test
