@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bianmin.device.DeviceError;
@@ -37,7 +39,8 @@ import org.bianmin.device.scanner.sim.QrScannerSimulator;
  * A whole set of serial devices with their simulators on the other end of the cable: the ID card
  * reader, the QR scanner and the receipt printer, each driver opened and enabled. The cables are
  * in-memory null modems, or socat pty pairs so the bytes go through jssc and the kernel as they do on
- * a kiosk. Used by the demo, {@code diag selftest --sim} and the benchmarks.
+ * a kiosk. One device can be restarted with new settings while the others run on. Used by the demo,
+ * {@code diag selftest --sim}, the benchmarks and a kiosk whose config simulates its devices.
  */
 public final class SimulatedDevices implements AutoCloseable {
 
@@ -115,13 +118,14 @@ public final class SimulatedDevices implements AutoCloseable {
         }
     }
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private IdCardSimulator idCardSimulator;
-    private SamIdCardReader idCardReader;
-    private QrScannerSimulator scannerSimulator;
-    private SerialQrScanner scanner;
-    private ReceiptPrinterSimulator printerSimulator;
-    private EscPosReceiptPrinter printer;
+    /** What each device's parts are closed with, by device name: driver, then simulator, then cable. */
+    private final Map<String, List<AutoCloseable>> parts = new LinkedHashMap<>();
+    private volatile IdCardSimulator idCardSimulator;
+    private volatile SamIdCardReader idCardReader;
+    private volatile QrScannerSimulator scannerSimulator;
+    private volatile SerialQrScanner scanner;
+    private volatile ReceiptPrinterSimulator printerSimulator;
+    private volatile EscPosReceiptPrinter printer;
 
     private SimulatedDevices() {}
 
@@ -129,55 +133,123 @@ public final class SimulatedDevices implements AutoCloseable {
     public static SimulatedDevices start(Options o) throws DeviceException {
         SimulatedDevices d = new SimulatedDevices();
         try {
-            SerialSettings card = SerialSettings.of(o.idCardBaud());
-            Relay r1 = new Relay();
-            Cable c1 = d.cable("id-card", o, card, r1);
-            d.idCardSimulator = d.closing(new IdCardSimulator(c1.device(), card, IdCardSimulator.Options.defaults().withTiming(o.cardTiming())));
-            d.idCardSimulator.start();
-            d.idCardReader = d.closing(new SamIdCardReader("id-card", c1.host(), SamReaderConfig.defaults(), Statistics.inMemory()));
-            r1.target = d.idCardReader::onLinkEvent;
-            d.idCardReader.open();
-            d.idCardReader.enable();
-
-            SerialSettings scan = SerialSettings.of(o.scannerBaud());
-            Relay r2 = new Relay();
-            Cable c2 = d.cable("qr-scanner", o, scan, r2);
-            d.scannerSimulator = d.closing(new QrScannerSimulator(c2.device(),
-                    QrScannerSimulator.Settings.of(o.scannerProtocol()).withSerial(scan)));
-            d.scannerSimulator.start();
-            d.scanner = d.closing(new SerialQrScanner("qr-scanner", c2.host(), ScannerConfig.of(o.scannerProtocol()), Statistics.inMemory()));
-            r2.target = d.scanner::onLinkEvent;
-            d.scanner.open();
-            d.scanner.enable();
-
-            SerialSettings print = SerialSettings.of(o.printerBaud());
-            Relay r3 = new Relay();
-            Listeners printerListeners = new Listeners();
-            r3.target = printerListeners::fire;
-            Cable c3 = d.cable("receipt-printer", o, print, r3);
-            // the kiosk cuts every receipt; a tear-off only after a long pause, so a busy machine's stall mid-receipt does not split one
-            d.printerSimulator = d.closing(new ReceiptPrinterSimulator(c3.device(), print, o.printerProfile()).tearOffAfter(TEAR_OFF));
-            if (o.receipts().isPresent()) {
-                d.printerSimulator.writeReceiptsTo(o.receipts().get());
+            for (String name : List.of(ID_CARD, QR_SCANNER, RECEIPT_PRINTER)) {
+                d.startDevice(name, o);
             }
-            d.printerSimulator.start();
-            d.printer = d.closing(new EscPosReceiptPrinter("receipt-printer", c3.host(), o.printerProfile(),
-                    EscPosSettings.DEFAULTS.withLineBaud(o.printerBaud()), PrintLedger.inMemory(), Statistics.inMemory(), printerListeners));
-            d.printer.open();
-            d.printer.enable();
             return d;
-        } catch (IOException e) {
-            d.close();
-            throw new DeviceException(DeviceError.BAD_SETTINGS, "simulated devices: " + e.getMessage(), e);
         } catch (DeviceException | RuntimeException e) {
             d.close();
             throw e;
         }
     }
 
-    private <T extends AutoCloseable> T closing(T t) {
-        toClose.add(0, t);
+    /**
+     * Closes the simulated device called {@code name} (its driver, simulator and cable) and starts it again with the
+     * settings {@code o} gives it, e.g. another paper width; the other two run on untouched. When it cannot start, it
+     * stays closed and its accessors give null until it is restarted.
+     *
+     * @throws IllegalArgumentException for a name other than {@code id-card}, {@code qr-scanner} or {@code receipt-printer}
+     */
+    public synchronized void restart(String name, Options o) throws DeviceException {
+        if (!List.of(ID_CARD, QR_SCANNER, RECEIPT_PRINTER).contains(name)) {
+            throw unknown(name);
+        }
+        closeDevice(name);
+        try {
+            startDevice(name, o);
+        } catch (DeviceException | RuntimeException e) {
+            closeDevice(name);
+            throw e;
+        }
+    }
+
+    private synchronized void startDevice(String name, Options o) throws DeviceException {
+        try {
+            switch (name) {
+                case ID_CARD -> startIdCard(o);
+                case QR_SCANNER -> startScanner(o);
+                default -> startPrinter(o);
+            }
+        } catch (IOException e) {
+            throw new DeviceException(DeviceError.BAD_SETTINGS, "simulated " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startIdCard(Options o) throws IOException, DeviceException {
+        SerialSettings card = SerialSettings.of(o.idCardBaud());
+        Relay r = new Relay();
+        Cable c = cable(ID_CARD, o, card, r);
+        idCardSimulator = closing(ID_CARD, new IdCardSimulator(c.device(), card,
+                IdCardSimulator.Options.defaults().withTiming(o.cardTiming())));
+        idCardSimulator.start();
+        idCardReader = closing(ID_CARD, new SamIdCardReader(ID_CARD, c.host(), SamReaderConfig.defaults(), Statistics.inMemory()));
+        r.target = idCardReader::onLinkEvent;
+        idCardReader.open();
+        idCardReader.enable();
+    }
+
+    private void startScanner(Options o) throws IOException, DeviceException {
+        SerialSettings scan = SerialSettings.of(o.scannerBaud());
+        Relay r = new Relay();
+        Cable c = cable(QR_SCANNER, o, scan, r);
+        scannerSimulator = closing(QR_SCANNER, new QrScannerSimulator(c.device(),
+                QrScannerSimulator.Settings.of(o.scannerProtocol()).withSerial(scan)));
+        scannerSimulator.start();
+        scanner = closing(QR_SCANNER, new SerialQrScanner(QR_SCANNER, c.host(), ScannerConfig.of(o.scannerProtocol()),
+                Statistics.inMemory()));
+        r.target = scanner::onLinkEvent;
+        scanner.open();
+        scanner.enable();
+    }
+
+    private void startPrinter(Options o) throws IOException, DeviceException {
+        SerialSettings print = SerialSettings.of(o.printerBaud());
+        Relay r = new Relay();
+        Listeners printerListeners = new Listeners();
+        r.target = printerListeners::fire;
+        Cable c = cable(RECEIPT_PRINTER, o, print, r);
+        // the kiosk cuts every receipt; a tear-off only after a long pause, so a busy machine's stall mid-receipt does not split one
+        printerSimulator = closing(RECEIPT_PRINTER, new ReceiptPrinterSimulator(c.device(), print, o.printerProfile())
+                .tearOffAfter(TEAR_OFF));
+        if (o.receipts().isPresent()) {
+            printerSimulator.writeReceiptsTo(o.receipts().get());
+        }
+        printerSimulator.start();
+        printer = closing(RECEIPT_PRINTER, new EscPosReceiptPrinter(RECEIPT_PRINTER, c.host(), o.printerProfile(),
+                EscPosSettings.DEFAULTS.withLineBaud(o.printerBaud()), PrintLedger.inMemory(), Statistics.inMemory(), printerListeners));
+        printer.open();
+        printer.enable();
+    }
+
+    private <T extends AutoCloseable> T closing(String device, T t) {
+        parts.computeIfAbsent(device, k -> new ArrayList<>()).add(0, t);
         return t;
+    }
+
+    /** Closes the device's driver before its simulator and the simulator before its cable. */
+    private void closeDevice(String name) {
+        switch (name) {
+            case ID_CARD -> {
+                idCardReader = null;
+                idCardSimulator = null;
+            }
+            case QR_SCANNER -> {
+                scanner = null;
+                scannerSimulator = null;
+            }
+            default -> {
+                printer = null;
+                printerSimulator = null;
+            }
+        }
+        for (AutoCloseable c : parts.getOrDefault(name, List.of())) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a simulated device that already failed; nothing left to release
+            }
+        }
+        parts.remove(name);
     }
 
     /**
@@ -192,7 +264,7 @@ public final class SimulatedDevices implements AutoCloseable {
             return new Cable(o.hostLinks().wrap(name, new PacedLink(p.host(), settings)), p.device());
         }
         Path dir = o.ptyDir().resolve(name);
-        SocatPty pty = closing(SocatPty.started(dir));
+        SocatPty pty = closing(name, SocatPty.started(dir));
         return new Cable(o.hostLinks().wrap(name, new PacedLink(DeviceLinks.watched(name, pty.b(), settings, linkEvents), settings)),
                 JsscSerialLink.open(pty.a(), settings));
     }
@@ -263,14 +335,9 @@ public final class SimulatedDevices implements AutoCloseable {
 
     /** Closes drivers before simulators and simulators before their cables. */
     @Override
-    public void close() {
-        for (AutoCloseable c : toClose) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing a simulated device that already failed; nothing left to release
-            }
+    public synchronized void close() {
+        for (String name : List.copyOf(parts.keySet())) {
+            closeDevice(name);
         }
-        toClose.clear();
     }
 }
