@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * they run one at a time on the machine's executor, as do the answers of the backend and the
  * printers. After every change it publishes a {@link VisitView}. Answers that arrive after the step
  * they were for has been left are dropped (and any document in them wiped). Between visits a technician
- * may hold the kiosk ({@link Step#MAINTENANCE}): no visit starts until maintenance ends.
+ * may hold the kiosk ({@link Step#MAINTENANCE}): no visit starts until maintenance ends. Work that must not
+ * happen under a citizen waits for the end of the visit ({@link #betweenVisits}).
  */
 public final class VisitMachine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VisitMachine.class);
@@ -131,6 +133,24 @@ public final class VisitMachine implements AutoCloseable {
     private Grade grade;
     private final Set<String> chosenIndicators = new LinkedHashSet<>();
     private Problem problem;
+    /** The print order of this or an earlier visit, until it ends: work between visits waits for it. */
+    private CompletableFuture<?> printing = CompletableFuture.completedFuture(null);
+    private final List<IdleWork<?>> idleWork = new ArrayList<>();
+
+    /** Work to run between visits, and its outcome. */
+    private record IdleWork<T>(Callable<T> work, CompletableFuture<T> done) {
+        void run() {
+            if (done.isDone()) {
+                // cancelled while it waited
+                return;
+            }
+            try {
+                done.complete(work.call());
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        }
+    }
 
     /**
      * @param thread runs inputs one at a time, in order (a single thread in production)
@@ -508,10 +528,43 @@ public final class VisitMachine implements AutoCloseable {
         technicianCodeListeners.add(listener);
     }
 
+    /**
+     * Runs {@code work} on the machine's thread between visits: at once if the kiosk is idle, else once the visit under
+     * way has ended (or the technician has left maintenance mode) and the print order of the last visit, if it is still
+     * printing, has finished. No visit starts while it runs: a card placed or a touch meanwhile is taken after it. For
+     * what must never change under a citizen, e.g. devices reopened with new settings.
+     *
+     * @return the work's outcome, or what it threw; cancelling it before the work starts leaves the work undone, and
+     *         closing the machine fails work that has not run
+     */
+    public <T> CompletableFuture<T> betweenVisits(Callable<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        post(() -> {
+            idleWork.add(new IdleWork<>(work, done));
+            runIdleWork();
+        });
+        return done;
+    }
+
+    private void runIdleWork() {
+        if (step != Step.IDLE || idleWork.isEmpty()) {
+            return;
+        }
+        if (!printing.isDone()) {
+            printing.whenComplete((outcome, failure) -> post(this::runIdleWork));
+            return;
+        }
+        List<IdleWork<?>> now = List.copyOf(idleWork);
+        idleWork.clear();
+        now.forEach(IdleWork::run);
+    }
+
     /** Ends any visit (kiosk shutting down or leaving service) and stops the countdown. */
     @Override
     public void close() {
         post(() -> {
+            idleWork.forEach(w -> w.done().completeExceptionally(new IllegalStateException("the kiosk is shutting down")));
+            idleWork.clear();
             if (step == Step.MAINTENANCE) {
                 goTo(Step.IDLE);
             } else if (step != Step.IDLE) {
@@ -557,6 +610,10 @@ public final class VisitMachine implements AutoCloseable {
         hint = null;
         restartCountdown();
         publish();
+        if (s == Step.IDLE && !idleWork.isEmpty()) {
+            // after the input that ended the visit has finished, end listeners included
+            post(this::runIdleWork);
+        }
     }
 
     private void restartCountdown() {
@@ -946,6 +1003,7 @@ public final class VisitMachine implements AutoCloseable {
         } catch (RuntimeException ex) {
             f = CompletableFuture.failedFuture(ex);
         }
+        printing = f;
         f.whenComplete((outcome, failure) -> post(() -> {
             if (e != epoch) {
                 return;

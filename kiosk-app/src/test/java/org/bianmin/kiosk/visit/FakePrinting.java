@@ -35,6 +35,7 @@ final class FakePrinting implements Printing {
     private final Map<String, Set<PrintPart>> ledger = new HashMap<>();
     private final List<String> sheets = new ArrayList<>();
     private Runnable lateFinish;
+    private Consumer<DeviceError> lateFailure;
 
     void willRunOutOfPaperOnTheDocumentPrinter() {
         willFailTheDocument(DeviceError.PAPER_OUT);
@@ -64,7 +65,19 @@ final class FakePrinting implements Printing {
             throw new AssertionError("no print is waiting to finish");
         }
         lateFinish = null;
+        lateFailure = null;
         r.run();
+    }
+
+    /** The late order ends with its document failed, as when the printer gives up on the job; the document is not read. */
+    void failLatePrint(DeviceError error) {
+        Consumer<DeviceError> f = lateFailure;
+        if (f == null) {
+            throw new AssertionError("no print is waiting to finish");
+        }
+        lateFinish = null;
+        lateFailure = null;
+        f.accept(error);
     }
 
     @Override
@@ -78,6 +91,8 @@ final class FakePrinting implements Printing {
             CompletableFuture<PrintOutcome> f = new CompletableFuture<>();
             progress.accept(PrintProgress.of(PrintPart.DOCUMENT, PrintProgress.Phase.CHECKING));
             lateFinish = () -> f.complete(run(order, run, progress));
+            lateFailure = error -> f.complete(new PrintOutcome(PrintProgress.failed(PrintPart.DOCUMENT, error),
+                    PrintProgress.of(PrintPart.RECEIPT, PrintProgress.Phase.SKIPPED)));
             return f;
         }
         return CompletableFuture.completedFuture(run(order, run, progress));
