@@ -49,8 +49,8 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
     private static final Duration RECEIPT_WAIT = Duration.ofMinutes(1);
     private static final Duration STATUS_WAIT = Duration.ofSeconds(30);
 
-    private final DocumentPrinter documentPrinter;
-    private final ReceiptPrinter receiptPrinter;
+    private final Supplier<DocumentPrinter> documentPrinter;
+    private final Supplier<Optional<ReceiptPrinter>> receiptPrinter;
     private final KioskBackend backend;
     private final String kioskName;
     private final Clock clock;
@@ -68,6 +68,16 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
      */
     public LedgerPrinting(DocumentPrinter documentPrinter, ReceiptPrinter receiptPrinter, KioskBackend backend, String kioskName,
                           Clock clock) {
+        this(() -> documentPrinter, () -> Optional.ofNullable(receiptPrinter), backend, kioskName, clock);
+    }
+
+    /**
+     * Prints each order on the printers that run when it starts, e.g. those a kiosk reopened with new settings.
+     *
+     * @param receiptPrinter empty when none is in service: receipts then fail as offline, documents still print
+     */
+    public LedgerPrinting(Supplier<DocumentPrinter> documentPrinter, Supplier<Optional<ReceiptPrinter>> receiptPrinter,
+                          KioskBackend backend, String kioskName, Clock clock) {
         this.documentPrinter = documentPrinter;
         this.receiptPrinter = receiptPrinter;
         this.backend = backend;
@@ -111,6 +121,8 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
 
     private PrintOutcome run(PrintOrder order, Consumer<PrintProgress> listener) {
         String key = order.idempotencyKey();
+        DocumentPrinter a4 = documentPrinter.get();
+        ReceiptPrinter receipts = receiptPrinter.get().orElse(null);
         Optional<PrintOutcome> prior = remembered(key);
         emit(listener, PrintProgress.of(PrintPart.DOCUMENT, Phase.WAITING));
         emit(listener, PrintProgress.of(PrintPart.RECEIPT, Phase.WAITING));
@@ -123,7 +135,7 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
             emit(listener, document);
         } else {
             CompletableFuture<Void> queued = report(key + "-a4", order, PrintState.QUEUED, null);
-            Part part = printDocument(order, key + "-a4", listener);
+            Part part = printDocument(a4, order, key + "-a4", listener);
             document = part.progress();
             if (!part.repeated()) {
                 PrintState state = document.phase() == Phase.DONE ? PrintState.PRINTED : PrintState.FAILED;
@@ -141,7 +153,7 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
             receipt = prior.get().receipt();
             emit(listener, receipt);
         } else {
-            receipt = printReceipt(order, key + "-rc", listener);
+            receipt = printReceipt(receipts, order, key + "-rc", listener);
         }
         PrintOutcome outcome = new PrintOutcome(document, receipt);
         synchronized (finished) {
@@ -153,7 +165,7 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
 
     private record Part(PrintProgress progress, boolean repeated) {}
 
-    private Part printDocument(PrintOrder order, String key, Consumer<PrintProgress> listener) {
+    private Part printDocument(DocumentPrinter documentPrinter, PrintOrder order, String key, Consumer<PrintProgress> listener) {
         emit(listener, PrintProgress.of(PrintPart.DOCUMENT, Phase.CHECKING));
         try {
             DocumentPrinterStatus before = await(documentPrinter::status, STATUS_WAIT);
@@ -176,7 +188,7 @@ public final class LedgerPrinting implements Printing, AutoCloseable {
         }
     }
 
-    private PrintProgress printReceipt(PrintOrder order, String key, Consumer<PrintProgress> listener) {
+    private PrintProgress printReceipt(ReceiptPrinter receiptPrinter, PrintOrder order, String key, Consumer<PrintProgress> listener) {
         if (receiptPrinter == null) {
             log.warn("job {}: no receipt printer is in service", key);
             return emit(listener, PrintProgress.failed(PrintPart.RECEIPT, DeviceError.PRINTER_OFFLINE));
