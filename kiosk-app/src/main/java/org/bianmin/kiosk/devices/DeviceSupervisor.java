@@ -3,6 +3,7 @@ package org.bianmin.kiosk.devices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -44,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * {@link DeviceHealth} per device. After the configured number of unanswered checks in a row it power-cycles
  * the device through its relay, when one is wired and the relay's hourly limit allows, and reopens it; a device
  * with no relay is reopened only. A device that never opened is tried again at every check. Listeners hear
- * every change a technician or the fleet would notice.
+ * every change a technician or the fleet would notice. Devices replaced with new settings while the kiosk runs
+ * are watched afresh ({@link #rewatch}), the others as they were.
  */
 public final class DeviceSupervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeviceSupervisor.class);
@@ -119,7 +122,8 @@ public final class DeviceSupervisor implements AutoCloseable {
 
     /** What the supervisor knows of one device; everything but {@link #health} is touched on the supervisor's thread only. */
     private static final class Entry {
-        final Watched watched;
+        /** Replaced when a device change leaves the driver but changes its required flag. */
+        volatile Watched watched;
         volatile DeviceHealth health;
         int unanswered;
         /** It was failing and the supervisor acted: coming back counts as a recovery. */
@@ -127,6 +131,8 @@ public final class DeviceSupervisor implements AutoCloseable {
         /** The relay refused another power cycle until then: the device is given up on until that time. */
         Instant givenUpUntil;
         LastError lastError;
+        /** It was just replaced with new settings: coming back is the reopen's doing, not a recovery. */
+        volatile boolean replaced;
 
         Entry(Watched watched) {
             this.watched = watched;
@@ -137,13 +143,16 @@ public final class DeviceSupervisor implements AutoCloseable {
         }
     }
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
-    private final Optional<PowerRelay> relay;
-    private final Settings settings;
+    /** The watched devices in order; replaced whole, on the supervisor's thread, when the devices change. */
+    private volatile Map<String, Entry> entries;
+    private volatile Optional<PowerRelay> relay;
+    private volatile Settings settings;
+    /** Held while the watched devices are swapped, and while a verdict is recorded and told. */
+    private final Object swap = new Object();
     private final List<Consumer<DeviceHealth>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("device-supervisor").unstarted(r));
-    private boolean started;
+    private ScheduledFuture<?> rounds;
 
     /**
      * @param devices the devices to watch, in the order the health list shows them
@@ -153,24 +162,111 @@ public final class DeviceSupervisor implements AutoCloseable {
         this.relay = Objects.requireNonNull(relay, "relay");
         this.settings = Objects.requireNonNull(settings, "settings");
         Instant now = Instant.now();
+        Map<String, Entry> all = new LinkedHashMap<>();
         for (Watched w : devices) {
-            Entry e = new Entry(w);
-            w.openFailure().ifPresent(x -> e.lastError = new LastError(x.error(), mask(x.getMessage()), now));
-            DeviceState state = w.device().map(Device::state).orElse(DeviceState.CLOSED);
-            Health h = state == DeviceState.ENABLED || state == DeviceState.OPEN ? Health.OK : Health.DOWN;
-            e.health = new DeviceHealth(w.name(), w.required(), h, state, Optional.ofNullable(e.lastError), Optional.empty(),
-                    counters(w), now);
-            entries.put(w.name(), e);
+            Entry e = fresh(w, now);
+            all.put(w.name(), e);
         }
+        entries = Collections.unmodifiableMap(all);
+    }
+
+    /** A device not yet checked: up if its driver is open, down (with the reason) if it never opened. */
+    private static Entry fresh(Watched w, Instant now) {
+        Entry e = new Entry(w);
+        w.openFailure().ifPresent(x -> e.lastError = new LastError(x.error(), mask(x.getMessage()), now));
+        DeviceState state = w.device().map(Device::state).orElse(DeviceState.CLOSED);
+        Health h = state == DeviceState.ENABLED || state == DeviceState.OPEN ? Health.OK : Health.DOWN;
+        e.health = new DeviceHealth(w.name(), w.required(), h, state, Optional.ofNullable(e.lastError), Optional.empty(),
+                counters(w), now);
+        return e;
     }
 
     /** Checks every device now, then every check interval, until {@link #close()}. */
     public synchronized void start() {
-        if (started) {
+        if (rounds != null) {
             return;
         }
-        started = true;
-        thread.scheduleWithFixedDelay(this::round, 0, settings.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
+        rounds = thread.scheduleWithFixedDelay(this::round, 0, settings.checkInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * What a change of the kiosk's devices left.
+     *
+     * @param replaced the names of the devices whose drivers were replaced
+     * @param devices  every device to watch now, in the order the health list shows them
+     * @param relay    the power relay now
+     * @param settings how the devices are watched now
+     */
+    public record Change(Set<String> replaced, List<Watched> devices, Optional<PowerRelay> relay, Settings settings) {
+        public Change {
+            replaced = Set.copyOf(replaced);
+            devices = List.copyOf(devices);
+            Objects.requireNonNull(relay, "relay");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /**
+     * Watches the devices a change left, at once and from any thread (the kiosk calls it right after it replaced
+     * drivers, between visits): a replaced device starts afresh; the others keep what was known of them (last error,
+     * unanswered checks, a relay's refusal) with their {@code required} flag as now given. A check of a replaced driver
+     * still under way is dropped when it ends. Listeners hear a replaced device's health after its first check, if it
+     * differs from what they heard of its predecessor; {@link #check(Set)} checks it now.
+     */
+    public void rewatch(Change c) {
+        Instant now = Instant.now();
+        synchronized (swap) {
+            Map<String, Entry> before = entries;
+            Map<String, Entry> next = new LinkedHashMap<>();
+            for (Watched w : c.devices()) {
+                Entry old = before.get(w.name());
+                if (old == null || c.replaced().contains(w.name())) {
+                    Entry e = fresh(w, now);
+                    if (old != null) {
+                        // compared with what the listeners last heard, so that they hear the new driver's health if it differs
+                        e.health = old.health;
+                        e.replaced = true;
+                    }
+                    next.put(w.name(), e);
+                } else {
+                    old.watched = w;
+                    DeviceHealth h = old.health;
+                    old.health = new DeviceHealth(h.name(), w.required(), h.health(), h.state(), h.lastError(), h.paper(), h.counters(),
+                            h.checkedAt());
+                    next.put(w.name(), old);
+                }
+            }
+            entries = Collections.unmodifiableMap(next);
+            relay = c.relay();
+        }
+        watchWith(c.settings());
+    }
+
+    /** Checks the named devices now, after any round under way, and gives every device's health after it. */
+    public CompletableFuture<List<DeviceHealth>> check(Set<String> devices) {
+        return onThread(() -> {
+            for (Entry e : entries.values()) {
+                if (devices.contains(e.name())) {
+                    check(e);
+                }
+            }
+            return health();
+        });
+    }
+
+    private boolean current(Entry e) {
+        return entries.get(e.name()) == e;
+    }
+
+    /** New check timing: the rounds go on at the new interval from now. */
+    private synchronized void watchWith(Settings next) {
+        Settings before = settings;
+        settings = next;
+        if (rounds != null && !before.checkInterval().equals(next.checkInterval())) {
+            rounds.cancel(false);
+            rounds = thread.scheduleWithFixedDelay(this::round, next.checkInterval().toMillis(), next.checkInterval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The devices as last seen, in the order given. */
@@ -277,7 +373,7 @@ public final class DeviceSupervisor implements AutoCloseable {
                 check(e);
                 // given up on: checked still, but not power-cycled again before the relay's limit allows
                 boolean givenUp = e.givenUpUntil != null && Instant.now().isBefore(e.givenUpUntil);
-                if (e.unanswered >= settings.timeoutsBeforePowerCycle() && !givenUp) {
+                if (e.unanswered >= settings.timeoutsBeforePowerCycle() && !givenUp && current(e)) {
                     recover(e);
                 }
             } catch (RuntimeException x) {
@@ -422,10 +518,21 @@ public final class DeviceSupervisor implements AutoCloseable {
         } else {
             health = Health.FAILING;
         }
+        synchronized (swap) {
+            if (current(e)) {
+                tell(e, d, r, health, paper, now);
+            }
+        }
+    }
+
+    /** Keeps the verdict of a device still watched and tells the listeners of a change; under the swap lock. */
+    private void tell(Entry e, Device d, HealthReport r, Health health, Optional<Paper> paper, Instant now) {
         DeviceHealth before = e.health;
         boolean back = (health == Health.OK || health == Health.WARNING) && !before.usable();
         if (back) {
-            if (e.acted) {
+            if (e.replaced) {
+                log.info("{} is usable with its new settings: {}", e.name(), mask(r.detail()));
+            } else if (e.acted) {
                 d.statistics().increment(RECOVERIES);
                 log.info("{} recovered: {}", e.name(), mask(r.detail()));
             } else {
@@ -434,6 +541,7 @@ public final class DeviceSupervisor implements AutoCloseable {
             e.acted = false;
             e.givenUpUntil = null;
         }
+        e.replaced = false;
         DeviceHealth next = new DeviceHealth(e.name(), e.watched.required(), health,
                 d == null ? DeviceState.CLOSED : d.state(), Optional.ofNullable(e.lastError), paper, counters(e.watched), now);
         e.health = next;
