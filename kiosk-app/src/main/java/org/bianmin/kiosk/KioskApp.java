@@ -6,19 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.bianmin.config.DeviceKind;
-import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
@@ -52,7 +48,6 @@ import org.bianmin.kiosk.maintenance.MountedVolumes;
 import org.bianmin.kiosk.maintenance.PinLock;
 import org.bianmin.kiosk.maintenance.VersionInfo;
 import org.bianmin.kiosk.print.LedgerPrinting;
-import org.bianmin.kiosk.visit.Availability;
 import org.bianmin.kiosk.visit.Language;
 import org.bianmin.kiosk.visit.ScheduledVisitTimer;
 import org.bianmin.kiosk.visit.Step;
@@ -199,14 +194,13 @@ public final class KioskApp implements AutoCloseable {
                         : new RetryPolicy(config.backend().retries() + 1, RetryPolicy.DEFAULT.baseBackoff(), RetryPolicy.DEFAULT.maxBackoff()))
                 .build();
         String kioskName = config.identity().displayName().zh();
-        LedgerPrinting printing = new LedgerPrinting(devices.documentPrinter(), devices.receiptPrinter().orElse(null), backend,
-                kioskName, options.clock());
+        LedgerPrinting printing = new LedgerPrinting(devices::documentPrinter, devices::receiptPrinter, backend, kioskName,
+                options.clock());
         VisitMachine machine = new VisitMachine(
                 new VisitMachine.Ports(backend, verifier, new PdfBoxPreviewRenderer(), printing,
                         () -> UUID.randomUUID().toString().replace("-", "")),
                 settings(config), machineThread, worker, new ScheduledVisitTimer(machineThread, options.clock()));
-        DeviceBridge bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(),
-                devices.documentPrinter(), devices.sensors(), devices.indicators(), required(config.devices()));
+        DeviceBridge bridge = new DeviceBridge(machine, devices);
         DeviceSupervisor supervisor = new DeviceSupervisor(devices.watched(), devices.powerRelay(),
                 DeviceSupervisor.Settings.from(config.devices().recovery()));
         HeartbeatSender heartbeat = new HeartbeatSender(backend, supervisor::health, machine::servicesOut,
@@ -244,24 +238,6 @@ public final class KioskApp implements AutoCloseable {
                 store.running(), config.fleet().pollWait().toSeconds());
     }
 
-    /** The devices the config calls required, as the visit names them. */
-    static Set<Availability.Equipment> required(DeviceSettings d) {
-        Set<Availability.Equipment> required = EnumSet.noneOf(Availability.Equipment.class);
-        if (d.required(DeviceKind.ID_CARD)) {
-            required.add(Availability.Equipment.ID_CARD_READER);
-        }
-        if (d.required(DeviceKind.QR_SCANNER)) {
-            required.add(Availability.Equipment.SCANNER);
-        }
-        if (d.required(DeviceKind.DOCUMENT_PRINTER)) {
-            required.add(Availability.Equipment.DOCUMENT_PRINTER);
-        }
-        if (d.required(DeviceKind.RECEIPT_PRINTER)) {
-            required.add(Availability.Equipment.RECEIPT_PRINTER);
-        }
-        return required;
-    }
-
     private static Maintenance maintenance(KioskConfig config, Options options, KioskDevices devices, DeviceSupervisor supervisor,
                                            HttpKioskBackend backend, VisitMachine machine) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -270,7 +246,7 @@ public final class KioskApp implements AutoCloseable {
             return t;
         });
         ExecutorService worker = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("maintenance-work-", 0).factory());
-        KioskDevicesMaintenance view = new KioskDevicesMaintenance(devices, supervisor, config.devices(), worker, options.clock());
+        KioskDevicesMaintenance view = new KioskDevicesMaintenance(devices, supervisor, worker, options.clock());
         VersionInfo versions = VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId());
         KioskLog kioskLog = KioskLog.ofThisProcess();
         PinLock lock = PinLock.open(options.stateDir(), config.maintenance().lockoutAttempts(), config.maintenance().lockout(),

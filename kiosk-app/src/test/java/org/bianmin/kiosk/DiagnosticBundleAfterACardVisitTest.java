@@ -77,8 +77,7 @@ class DiagnosticBundleAfterACardVisitTest {
                 Files.writeString(log, "2026-11-25 07:00:00,000 INFO  [visit] o.b.k.Careless - read " + NUMBER + "\n",
                         StandardOpenOption.APPEND);
                 ExecutorService worker = Executors.newSingleThreadExecutor();
-                try (KioskDevicesMaintenance devices = new KioskDevicesMaintenance(kiosk.devices(), kiosk.supervisor(), config.devices(), worker,
-                        Clock.systemUTC())) {
+                try (KioskDevicesMaintenance devices = new KioskDevicesMaintenance(kiosk.devices(), kiosk.supervisor(), worker, Clock.systemUTC())) {
                     DiagnosticBundle bundle = new DiagnosticBundle(config, devices, new KioskLog(log),
                             VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId()), Clock.systemUTC());
                     entries = unzip(bundle.make());

@@ -6,20 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bianmin.config.DeviceKind;
 import org.bianmin.config.DevicePort;
 import org.bianmin.config.DeviceSettings;
 import org.bianmin.config.DocumentDestination;
+import org.bianmin.config.DocumentPrinterSettings;
 import org.bianmin.config.FlowControl;
 import org.bianmin.config.GpioSettings;
+import org.bianmin.config.IdCardSettings;
 import org.bianmin.config.PaperWidth;
+import org.bianmin.config.QrScannerSettings;
+import org.bianmin.config.ReceiptPrinterSettings;
 import org.bianmin.config.RecoverySettings;
 import org.bianmin.device.DeviceError;
 import org.bianmin.device.DeviceEvent;
@@ -64,14 +72,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk's devices as its config describes them, opened and enabled: the serial ID card reader, QR
- * scanner and receipt printer (real, or all three simulated on the other end of in-memory cables, paced
- * at the configured baud rates), the A4 printer (a CUPS queue, or a simulator printing into a
- * directory), the GPIO lights and sensors (real pins or Pi4J's mock platform) and the power relay when
- * relays are wired. With simulated GPIO, the relays switch the simulators' power. Ledgers and statistics
- * of real devices persist under the kiosk's state directory. A device that cannot be opened stays closed
- * with a logged reason (the {@link DeviceSupervisor} tries it again), or is left out when its driver cannot
- * even be built, so the services that need it are greyed out rather than the kiosk failing to start.
+ * The kiosk's devices as its config describes them, opened and enabled, and the one place that knows which driver runs
+ * each device now: the serial ID card reader, QR scanner and receipt printer (real, or all three simulated on the other
+ * end of in-memory cables, paced at the configured baud rates), the A4 printer (a CUPS queue, or a simulator printing into
+ * a directory), the GPIO lights and sensors (real pins or Pi4J's mock platform) and the power relay when relays are
+ * wired. With simulated GPIO, the relays switch the simulators' power. Ledgers and statistics of real devices persist
+ * under the kiosk's state directory. A device that cannot be opened stays closed with a logged reason (the
+ * {@link DeviceSupervisor} tries it again), or is left out when its driver cannot even be built, so the services that
+ * need it are greyed out rather than the kiosk failing to start. New settings are taken while the kiosk runs
+ * ({@link #apply}): only the devices whose settings changed are closed and opened again. Whoever follows a device's
+ * events subscribes here ({@link #listen}) and keeps its subscription across a reopen; whoever uses a driver asks for it
+ * here when it needs it rather than keeping it.
  */
 public final class KioskDevices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskDevices.class);
@@ -89,38 +100,58 @@ public final class KioskDevices implements AutoCloseable {
 
     /** Settle time after a relay restores power to a real device [U: USB serial adapters re-enumerate in about 1–2 s]. */
     private static final Duration USB_SETTLE = Duration.ofSeconds(2);
+    private static final List<DeviceKind> SERIAL = List.of(DeviceKind.ID_CARD, DeviceKind.QR_SCANNER, DeviceKind.RECEIPT_PRINTER);
     private static final Set<String> SIMULATED_SERIAL = Set.of(SimulatedDevices.ID_CARD, SimulatedDevices.QR_SCANNER,
             SimulatedDevices.RECEIPT_PRINTER);
+    private static final String LIGHTS = "lights";
+    private static final String SENSORS = "sensors";
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
-    private final Map<String, DeviceException> openFailures = new LinkedHashMap<>();
-    private DeviceSettings settings;
+    /** What is closed together: one device with its link, the three serial simulators, or every GPIO part over one Pi4J context. */
+    private enum Part { SIMULATORS, ID_CARD, QR_SCANNER, RECEIPT_PRINTER, DOCUMENT_PRINTER, GPIO }
+
+    private final Path stateDir;
+    private final SimulationOutput output;
+    /** What to close for each part, last opened first; guarded by this. */
+    private final Map<Part, List<AutoCloseable>> parts = new EnumMap<>(Part.class);
+    /** Why a device is out of service, one line each, by device name ("gpio" and "power-relay" for those). */
+    private final Map<String, String> problems = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, DeviceException> openFailures = new ConcurrentHashMap<>();
     /** The hex trace of each serial device's link, by device name, personal data withheld as it is recorded. */
     private final Map<String, LinkTrace> traces = new ConcurrentHashMap<>();
-    private SimulatedDevices simulated;
-    private IdCardReader reader;
-    private QrScanner scanner;
-    private ReceiptPrinter receiptPrinter;
-    private DocumentPrinter documentPrinter;
-    private Pi4jIndicators indicators;
-    private Pi4jSensors sensors;
-    private MockGpio mockGpio;
-    private Pi4jPowerRelay powerRelay;
+    /** Who follows each device's events, by device name, whichever driver runs it. */
+    private final Map<String, List<Consumer<DeviceEvent>>> listeners = new ConcurrentHashMap<>();
+    /** Ends the forwarding of the current driver's events, by device name. */
+    private final Map<String, Runnable> forwarding = new ConcurrentHashMap<>();
+    private final List<Consumer<Set<String>>> changeListeners = new CopyOnWriteArrayList<>();
+    private volatile DeviceSettings settings;
+    private volatile SimulatedDevices simulated;
+    private volatile IdCardReader reader;
+    private volatile QrScanner scanner;
+    private volatile ReceiptPrinter receiptPrinter;
+    private volatile DocumentPrinter documentPrinter;
+    private volatile Pi4jIndicators indicators;
+    private volatile Pi4jSensors sensors;
+    private volatile MockGpio mockGpio;
+    private volatile Pi4jPowerRelay powerRelay;
 
-    private KioskDevices() {}
+    private KioskDevices(DeviceSettings settings, Path stateDir, SimulationOutput output) {
+        this.settings = settings;
+        this.stateDir = stateDir;
+        this.output = output;
+    }
 
     /**
-     * Opens every device the settings name. Fails only when the A4 printer, without which no service
-     * can be given, cannot even be constructed; the other devices' failures are in {@link #problems()}.
+     * Opens every device the settings name. Fails only when the settings cannot run at all (the serial devices
+     * simulated in part) or the A4 printer, without which no service can be given, cannot even be constructed; the
+     * other devices' failures are in {@link #problems()}.
      */
     public static KioskDevices open(DeviceSettings settings, Path stateDir, SimulationOutput output) throws DeviceException {
-        KioskDevices d = new KioskDevices();
-        d.settings = settings;
+        KioskDevices d = new KioskDevices(settings, stateDir, output);
         try {
             Files.createDirectories(stateDir);
-            d.openSerialDevices(settings, stateDir, output);
-            d.openDocumentPrinter(settings, stateDir);
+            checkSerialSimulation(settings);
+            d.openSerialDevices(settings, true);
+            d.openDocumentPrinter(buildDocumentPrinter(settings));
             d.openGpio(settings.gpio(), settings.recovery());
             return d;
         } catch (IOException e) {
@@ -132,57 +163,345 @@ public final class KioskDevices implements AutoCloseable {
         }
     }
 
-    private void openSerialDevices(DeviceSettings s, Path stateDir, SimulationOutput output) throws DeviceException {
+    /**
+     * Takes new device settings while the kiosk runs: each device whose settings changed (anything but {@code required})
+     * is closed and opened with the new ones, as at start (one that cannot be built is left out with the reason); the
+     * others run on untouched. A change to the GPIO pins, or to the relays' timing under {@code recovery}, reopens the
+     * lights, sensors and relay together. The change listeners then hear which devices were reopened. The caller makes
+     * sure no citizen or technician is using a device while it is replaced: the kiosk applies settings between visits,
+     * and its {@link DeviceSupervisor} drops a check of a replaced driver ({@link DeviceSupervisor#rewatch}).
+     *
+     * @return the names of the devices reopened, e.g. {@code [receipt-printer]}; empty when nothing but {@code required}
+     *         flags changed
+     * @throws DeviceException {@code BAD_SETTINGS}, before any device is touched, when the settings cannot run: the serial
+     *                         devices simulated in part, or an A4 printer that cannot even be built
+     */
+    public synchronized Set<String> apply(DeviceSettings next) throws DeviceException {
+        DeviceSettings before = settings;
+        checkSerialSimulation(next);
+        boolean a4Changed = !same(before.documentPrinter()).equals(same(next.documentPrinter()));
+        DocumentPrinter a4 = a4Changed ? buildDocumentPrinter(next) : null;
+        Set<String> reopened = new LinkedHashSet<>();
+        reopenSerialDevices(before, next, reopened);
+        if (a4 != null) {
+            String name = DeviceKind.DOCUMENT_PRINTER.deviceName();
+            closePart(Part.DOCUMENT_PRINTER, name, documentPrinter);
+            openDocumentPrinter(a4);
+            reopened.add(name);
+        }
+        if (gpioChanged(before, next)) {
+            unforward(SENSORS);
+            closePart(Part.GPIO, LIGHTS, indicators);
+            indicators = null;
+            sensors = null;
+            mockGpio = null;
+            powerRelay = null;
+            List.of(LIGHTS, SENSORS, "gpio", "power-relay").forEach(this::forgetProblem);
+            openGpio(next.gpio(), next.recovery());
+            if (before.gpio().enabled() || next.gpio().enabled()) {
+                reopened.add(LIGHTS);
+                reopened.add(SENSORS);
+            }
+        }
+        settings = next;
+        if (!reopened.isEmpty()) {
+            log.info("devices reopened with new settings: {}", reopened);
+        }
+        Set<String> done = Collections.unmodifiableSet(reopened);
+        for (Consumer<Set<String>> l : changeListeners) {
+            try {
+                l.accept(done);
+            } catch (RuntimeException e) {
+                log.warn("a device change listener failed: {}", e.toString());
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The names of the devices {@link #apply} would close and open again for {@code next}; empty when only
+     * {@code required} flags (or the supervisor's timing) differ, which change no driver.
+     */
+    public Set<String> reopenedBy(DeviceSettings next) {
+        DeviceSettings before = settings;
+        Set<String> names = new LinkedHashSet<>();
+        boolean simulation = before.idCard().simulated() != next.idCard().simulated();
+        for (DeviceKind kind : SERIAL) {
+            if (simulation || !same(before, kind).equals(same(next, kind))) {
+                names.add(kind.deviceName());
+            }
+        }
+        if (!same(before.documentPrinter()).equals(same(next.documentPrinter()))) {
+            names.add(DeviceKind.DOCUMENT_PRINTER.deviceName());
+        }
+        if (gpioChanged(before, next) && (before.gpio().enabled() || next.gpio().enabled())) {
+            names.add(LIGHTS);
+            names.add(SENSORS);
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** The settings the devices run with now. */
+    public DeviceSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Follows the events of the device called {@code device} (e.g. {@code receipt-printer}) whichever driver runs it: the
+     * subscription moves to the new driver when the device is reopened. Events arrive on the device's own thread.
+     *
+     * @return what ends the subscription
+     */
+    public Runnable listen(String device, Consumer<DeviceEvent> listener) {
+        List<Consumer<DeviceEvent>> list = listeners.computeIfAbsent(device, k -> new CopyOnWriteArrayList<>());
+        list.add(listener);
+        return () -> list.remove(listener);
+    }
+
+    /**
+     * Told the names of the devices reopened each time new settings were applied (empty when only {@code required}
+     * flags changed), on the thread that applied them, after the new drivers are in place.
+     *
+     * @return what stops telling it
+     */
+    public Runnable addChangeListener(Consumer<Set<String>> listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
+    }
+
+    private void fire(String device, DeviceEvent e) {
+        for (Consumer<DeviceEvent> l : listeners.getOrDefault(device, List.of())) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException x) {
+                log.warn("a listener of {} failed on {}: {}", device, e.getClass().getSimpleName(), x.toString());
+            }
+        }
+    }
+
+    /** The driver with its events forwarded to whoever follows the device; null stays null. */
+    private <T extends org.bianmin.device.Device> T forwarded(String name, T device) {
+        if (device != null) {
+            Consumer<DeviceEvent> forward = e -> fire(name, e);
+            device.addListener(forward);
+            forwarding.put(name, () -> device.removeListener(forward));
+        }
+        return device;
+    }
+
+    /** The events of the device's current driver no longer reach its followers. */
+    private void unforward(String device) {
+        Runnable stop = forwarding.remove(device);
+        if (stop != null) {
+            stop.run();
+        }
+    }
+
+    private static void checkSerialSimulation(DeviceSettings s) throws DeviceException {
         boolean allSimulated = s.idCard().simulated() && s.qrScanner().simulated() && s.receiptPrinter().simulated();
         boolean noneSimulated = !s.idCard().simulated() && !s.qrScanner().simulated() && !s.receiptPrinter().simulated();
         if (!allSimulated && !noneSimulated) {
             throw new DeviceException(DeviceError.BAD_SETTINGS, "devices: idCard, qrScanner and receiptPrinter must be simulated all"
                     + " three or none; set devices.*.simulated the same for the three serial devices");
         }
-        if (allSimulated) {
-            SimulatedDevices.Options d = SimulatedDevices.Options.defaults();
-            SimulatedDevices.Options o = new SimulatedDevices.Options(d.wiring(), d.ptyDir(), output.cardTiming(), s.idCard().baud(),
-                    s.qrScanner().baud(), protocol(s.qrScanner().protocol().key()), s.receiptPrinter().baud(),
-                    profile(s.receiptPrinter().width()), d.receipts());
-            if (output.receipts().isPresent()) {
-                o = o.withReceiptsIn(output.receipts().get());
+    }
+
+    /**
+     * Opens the three serial devices. At start ({@code strict}) simulators that cannot start stop the kiosk; later they
+     * leave the three devices out of service.
+     */
+    private void openSerialDevices(DeviceSettings s, boolean strict) throws DeviceException {
+        if (s.idCard().simulated()) {
+            try {
+                simulated = closing(Part.SIMULATORS, SimulatedDevices.start(simulatorOptions(s)));
+            } catch (DeviceException e) {
+                if (strict) {
+                    throw e;
+                }
+                SERIAL.forEach(k -> outOfService(k.deviceName(), e));
+                return;
             }
-            o = o.withHostLinks(this::traced);
-            simulated = closing(SimulatedDevices.start(o));
-            reader = simulated.idCardReader();
-            scanner = simulated.scanner();
-            receiptPrinter = simulated.printer();
+            reader = forwarded(SimulatedDevices.ID_CARD, simulated.idCardReader());
+            scanner = forwarded(SimulatedDevices.QR_SCANNER, simulated.scanner());
+            receiptPrinter = forwarded(SimulatedDevices.RECEIPT_PRINTER, simulated.printer());
             return;
         }
-        reader = tryOpen("id-card", () -> {
-            Relay r = new Relay();
-            SerialLink link = traced("id-card", DeviceLinks.watched("id-card", s.idCard().port().path(),
-                    line(s.idCard().baud(), s.idCard().flowControl()), r));
-            SamIdCardReader sam = new SamIdCardReader("id-card", link, SamReaderConfig.defaults(),
-                    Statistics.load(stateDir.resolve("id-card.statistics")));
-            r.target = sam::onLinkEvent;
-            return sam;
-        });
-        scanner = tryOpen("qr-scanner", () -> {
-            Relay r = new Relay();
-            SerialLink link = traced("qr-scanner", DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(),
-                    line(s.qrScanner().baud(), s.qrScanner().flowControl()), r));
-            SerialQrScanner q = new SerialQrScanner("qr-scanner", link, ScannerConfig.of(protocol(s.qrScanner().protocol().key())),
-                    Statistics.load(stateDir.resolve("qr-scanner.statistics")));
-            r.target = q::onLinkEvent;
-            return q;
-        });
-        receiptPrinter = tryOpen("receipt-printer", () -> {
-            Listeners listeners = new Listeners();
-            SerialLink link = traced("receipt-printer", switch (s.receiptPrinter().port()) {
-                case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(), line(s.receiptPrinter().baud(), s.receiptPrinter().flowControl()),
-                        listeners::fire);
-                case DevicePort.Tcp t -> TcpLink.connect(t.host(), t.port(), Duration.ofSeconds(3));
+        for (DeviceKind kind : SERIAL) {
+            openSerialDevice(kind, s);
+        }
+    }
+
+    private SimulatedDevices.Options simulatorOptions(DeviceSettings s) {
+        SimulatedDevices.Options d = SimulatedDevices.Options.defaults();
+        SimulatedDevices.Options o = new SimulatedDevices.Options(d.wiring(), d.ptyDir(), output.cardTiming(), s.idCard().baud(),
+                s.qrScanner().baud(), protocol(s.qrScanner().protocol().key()), s.receiptPrinter().baud(),
+                profile(s.receiptPrinter().width()), d.receipts());
+        if (output.receipts().isPresent()) {
+            o = o.withReceiptsIn(output.receipts().get());
+        }
+        return o.withHostLinks(this::traced);
+    }
+
+    private void openSerialDevice(DeviceKind kind, DeviceSettings s) {
+        switch (kind) {
+            case ID_CARD -> reader = tryOpen(Part.ID_CARD, "id-card", () -> {
+                Relay r = new Relay();
+                SerialLink link = traced("id-card", DeviceLinks.watched("id-card", s.idCard().port().path(),
+                        line(s.idCard().baud(), s.idCard().flowControl()), r));
+                SamIdCardReader sam = new SamIdCardReader("id-card", link, SamReaderConfig.defaults(),
+                        Statistics.load(stateDir.resolve("id-card.statistics")));
+                r.target = sam::onLinkEvent;
+                return sam;
             });
-            return new EscPosReceiptPrinter("receipt-printer", link, profile(s.receiptPrinter().width()),
-                    EscPosSettings.DEFAULTS.withLineBaud(s.receiptPrinter().baud()), PrintLedger.load(stateDir.resolve("receipt-ledger")),
-                    Statistics.load(stateDir.resolve("receipt-printer.statistics")), listeners);
-        });
+            case QR_SCANNER -> scanner = tryOpen(Part.QR_SCANNER, "qr-scanner", () -> {
+                Relay r = new Relay();
+                SerialLink link = traced("qr-scanner", DeviceLinks.watched("qr-scanner", s.qrScanner().port().path(),
+                        line(s.qrScanner().baud(), s.qrScanner().flowControl()), r));
+                SerialQrScanner q = new SerialQrScanner("qr-scanner", link, ScannerConfig.of(protocol(s.qrScanner().protocol().key())),
+                        Statistics.load(stateDir.resolve("qr-scanner.statistics")));
+                r.target = q::onLinkEvent;
+                return q;
+            });
+            case RECEIPT_PRINTER -> receiptPrinter = tryOpen(Part.RECEIPT_PRINTER, "receipt-printer", () -> {
+                Listeners events = new Listeners();
+                SerialLink link = traced("receipt-printer", switch (s.receiptPrinter().port()) {
+                    case DevicePort.Serial p -> DeviceLinks.watched("receipt-printer", p.path(),
+                            line(s.receiptPrinter().baud(), s.receiptPrinter().flowControl()), events::fire);
+                    case DevicePort.Tcp t -> TcpLink.connect(t.host(), t.port(), Duration.ofSeconds(3));
+                });
+                return new EscPosReceiptPrinter("receipt-printer", link, profile(s.receiptPrinter().width()),
+                        EscPosSettings.DEFAULTS.withLineBaud(s.receiptPrinter().baud()), PrintLedger.load(stateDir.resolve("receipt-ledger")),
+                        Statistics.load(stateDir.resolve("receipt-printer.statistics")), events);
+            });
+            case DOCUMENT_PRINTER -> throw new IllegalArgumentException("the A4 printer is no serial device");
+        }
+    }
+
+    /**
+     * Reopens the serial devices whose settings changed; all three when they go from simulated to real or back. Their
+     * simulators restart one by one, the others keep running.
+     */
+    private void reopenSerialDevices(DeviceSettings before, DeviceSettings next, Set<String> reopened) throws DeviceException {
+        if (before.idCard().simulated() != next.idCard().simulated()) {
+            for (DeviceKind kind : SERIAL) {
+                closePart(part(kind), kind.deviceName(), driver(kind));
+                forgetProblem(kind.deviceName());
+                reopened.add(kind.deviceName());
+            }
+            closePart(Part.SIMULATORS, null, null);
+            simulated = null;
+            reader = null;
+            scanner = null;
+            receiptPrinter = null;
+            openSerialDevices(next, false);
+            return;
+        }
+        for (DeviceKind kind : SERIAL) {
+            if (same(before, kind).equals(same(next, kind))) {
+                continue;
+            }
+            String name = kind.deviceName();
+            reopened.add(name);
+            forgetProblem(name);
+            if (next.idCard().simulated() && simulated == null) {
+                // the simulators could not start before: all three start now
+                SERIAL.forEach(k -> forgetProblem(k.deviceName()));
+                SERIAL.forEach(k -> reopened.add(k.deviceName()));
+                openSerialDevices(next, false);
+                return;
+            }
+            if (next.idCard().simulated()) {
+                unforward(name);
+                try {
+                    simulated.restart(name, simulatorOptions(next));
+                } catch (DeviceException e) {
+                    outOfService(name, e);
+                }
+                switch (kind) {
+                    case ID_CARD -> reader = forwarded(name, simulated.idCardReader());
+                    case QR_SCANNER -> scanner = forwarded(name, simulated.scanner());
+                    default -> receiptPrinter = forwarded(name, simulated.printer());
+                }
+            } else {
+                closePart(part(kind), name, driver(kind));
+                switch (kind) {
+                    case ID_CARD -> reader = null;
+                    case QR_SCANNER -> scanner = null;
+                    default -> receiptPrinter = null;
+                }
+                openSerialDevice(kind, next);
+            }
+        }
+    }
+
+    /** A device's settings but for {@code required}, which changes no driver. */
+    private static Object same(DeviceSettings s, DeviceKind kind) {
+        return switch (kind) {
+            case ID_CARD -> new IdCardSettings(s.idCard().port(), s.idCard().baud(), s.idCard().flowControl(), false, s.idCard().simulated());
+            case QR_SCANNER -> new QrScannerSettings(s.qrScanner().port(), s.qrScanner().baud(), s.qrScanner().flowControl(),
+                    s.qrScanner().protocol(), false, s.qrScanner().simulated());
+            case RECEIPT_PRINTER -> new ReceiptPrinterSettings(s.receiptPrinter().port(), s.receiptPrinter().baud(),
+                    s.receiptPrinter().flowControl(), s.receiptPrinter().width(), false, s.receiptPrinter().simulated());
+            case DOCUMENT_PRINTER -> same(s.documentPrinter());
+        };
+    }
+
+    private static DocumentPrinterSettings same(DocumentPrinterSettings a4) {
+        return new DocumentPrinterSettings(a4.destination(), false, a4.simulated());
+    }
+
+    /** The GPIO pins or the relays' timing changed: the lights, sensors and relay are opened again. */
+    private static boolean gpioChanged(DeviceSettings before, DeviceSettings next) {
+        if (!before.gpio().equals(next.gpio())) {
+            return true;
+        }
+        RecoverySettings b = before.recovery();
+        RecoverySettings n = next.recovery();
+        boolean relayTiming = !b.powerOff().equals(n.powerOff()) || b.maxPowerCyclesPerHour() != n.maxPowerCyclesPerHour();
+        return next.gpio().enabled() && !next.gpio().relays().isEmpty() && relayTiming;
+    }
+
+    private static Part part(DeviceKind kind) {
+        return switch (kind) {
+            case ID_CARD -> Part.ID_CARD;
+            case QR_SCANNER -> Part.QR_SCANNER;
+            case RECEIPT_PRINTER -> Part.RECEIPT_PRINTER;
+            case DOCUMENT_PRINTER -> Part.DOCUMENT_PRINTER;
+        };
+    }
+
+    private org.bianmin.device.Device driver(DeviceKind kind) {
+        return switch (kind) {
+            case ID_CARD -> reader;
+            case QR_SCANNER -> scanner;
+            case RECEIPT_PRINTER -> receiptPrinter;
+            case DOCUMENT_PRINTER -> documentPrinter;
+        };
+    }
+
+    /**
+     * Closes what a part opened, last opened first, after the events of its device stop reaching the followers; the
+     * device's counters are saved first, so its successor loads them.
+     */
+    private void closePart(Part part, String device, org.bianmin.device.Device driver) {
+        if (device != null) {
+            unforward(device);
+        }
+        if (driver != null) {
+            try {
+                driver.statistics().save();
+            } catch (IOException e) {
+                log.warn("{}: statistics could not be saved before it is reopened: {}", device, e.getMessage());
+            }
+        }
+        for (AutoCloseable c : parts.getOrDefault(part, List.of())) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("closing a device: {}", e.getMessage());
+            }
+        }
+        parts.remove(part);
     }
 
     private SerialLink traced(String device, SerialLink link) {
@@ -209,12 +528,15 @@ public final class KioskDevices implements AutoCloseable {
     }
 
     /** The device opened and enabled; closed when it would not open (to be tried again); null when it cannot be built. */
-    private <T extends org.bianmin.device.Device> T tryOpen(String name, Opener<T> opener) {
+    private <T extends org.bianmin.device.Device> T tryOpen(Part part, String name, Opener<T> opener) {
         T device;
         try {
-            device = closing(opener.create());
+            device = forwarded(name, closing(part, opener.create()));
         } catch (DeviceException e) {
             outOfService(name, e);
+            return null;
+        } catch (RuntimeException e) {
+            outOfService(name, new DeviceException(DeviceError.INTERNAL, String.valueOf(e.getMessage()), e));
             return null;
         }
         try {
@@ -227,13 +549,19 @@ public final class KioskDevices implements AutoCloseable {
     }
 
     private void outOfService(String name, DeviceException e) {
-        problems.add(name + ": " + e.getMessage());
+        problems.put(name, name + ": " + e.getMessage());
         openFailures.put(name, e);
         log.warn("{} is out of service: {}", name, e.technicianLine());
     }
 
-    private void openDocumentPrinter(DeviceSettings s, Path stateDir) throws DeviceException {
-        DocumentPrinter p = switch (s.documentPrinter().destination()) {
+    private void forgetProblem(String name) {
+        problems.remove(name);
+        openFailures.remove(name);
+    }
+
+    /** The A4 printer's driver, not yet opened; it fails only when the spool directory cannot be made or the queue named. */
+    private static DocumentPrinter buildDocumentPrinter(DeviceSettings s) throws DeviceException {
+        return switch (s.documentPrinter().destination()) {
             case DocumentDestination.Spool spool -> {
                 try {
                     yield new SpoolDocumentPrinter("document-printer", spool.directory());
@@ -243,12 +571,16 @@ public final class KioskDevices implements AutoCloseable {
             }
             case DocumentDestination.CupsQueue queue -> CupsDocumentPrinter.forQueue("document-printer", queue.name());
         };
-        documentPrinter = closing(p);
+    }
+
+    private void openDocumentPrinter(DocumentPrinter p) {
+        forgetProblem(p.name());
+        documentPrinter = forwarded(p.name(), closing(Part.DOCUMENT_PRINTER, p));
         try {
             p.open();
             p.enable();
         } catch (DeviceException e) {
-            outOfService("document-printer", e);
+            outOfService(p.name(), e);
         }
     }
 
@@ -260,7 +592,7 @@ public final class KioskDevices implements AutoCloseable {
         GpioPins pins;
         try {
             pi4j = g.simulated() ? GpioContexts.mock() : GpioContexts.gpiod(Optional.empty());
-            toClose.add(0, pi4j::shutdown);
+            closing(Part.GPIO, pi4j::shutdown);
             Map<String, Integer> relays = new LinkedHashMap<>();
             g.relays().forEach((kind, pin) -> relays.put(kind.deviceName(), pin));
             pins = new GpioPins(g.lights().cardReader(), g.lights().fault(), g.presenceSensor(), g.doorSwitch(), relays,
@@ -270,12 +602,13 @@ public final class KioskDevices implements AutoCloseable {
             return;
         }
         try {
-            GpioScheduler lights = closing(GpioScheduler.onOwnThread("lights"));
-            GpioScheduler sense = closing(GpioScheduler.onOwnThread("sensors"));
-            indicators = closing(new Pi4jIndicators("lights", pi4j, pins, lights, Statistics.inMemory()));
+            GpioScheduler lights = closing(Part.GPIO, GpioScheduler.onOwnThread(LIGHTS));
+            GpioScheduler sense = closing(Part.GPIO, GpioScheduler.onOwnThread(SENSORS));
+            indicators = forwarded(LIGHTS, closing(Part.GPIO, new Pi4jIndicators(LIGHTS, pi4j, pins, lights, Statistics.inMemory())));
             indicators.open();
             indicators.enable();
-            sensors = closing(new Pi4jSensors("sensors", pi4j, pins, SensorSettings.DEFAULTS, sense, Statistics.inMemory()));
+            sensors = forwarded(SENSORS, closing(Part.GPIO, new Pi4jSensors(SENSORS, pi4j, pins, SensorSettings.DEFAULTS, sense,
+                    Statistics.inMemory())));
             sensors.open();
             sensors.enable();
             if (g.simulated()) {
@@ -292,9 +625,9 @@ public final class KioskDevices implements AutoCloseable {
     }
 
     private void gpioOutOfService(DeviceException e) {
-        problems.add("gpio: " + e.getMessage());
-        openFailures.put("lights", e);
-        openFailures.put("sensors", e);
+        problems.put("gpio", "gpio: " + e.getMessage());
+        openFailures.put(LIGHTS, e);
+        openFailures.put(SENSORS, e);
         log.warn("GPIO is out of service: {}", e.technicianLine());
         indicators = null;
         sensors = null;
@@ -309,13 +642,14 @@ public final class KioskDevices implements AutoCloseable {
         Duration settle = simulatedPins ? Duration.ZERO : USB_SETTLE;
         RelaySettings timing = new RelaySettings(recovery.powerOff(), settle, recovery.maxPowerCyclesPerHour(), Duration.ofHours(1));
         try {
-            GpioScheduler relayThread = closing(GpioScheduler.onOwnThread("power-relay"));
-            Pi4jPowerRelay relay = closing(new Pi4jPowerRelay("power-relay", pi4j, pins, timing, relayThread, Statistics.inMemory()));
+            GpioScheduler relayThread = closing(Part.GPIO, GpioScheduler.onOwnThread("power-relay"));
+            Pi4jPowerRelay relay = closing(Part.GPIO, new Pi4jPowerRelay("power-relay", pi4j, pins, timing, relayThread,
+                    Statistics.inMemory()));
             relay.open();
             relay.enable();
             powerRelay = relay;
         } catch (DeviceException | RuntimeException e) {
-            problems.add("power-relay: " + e.getMessage());
+            problems.put("power-relay", "power-relay: " + e.getMessage());
             log.warn("the power relay is out of service; hung devices are reopened only: {}", e.getMessage());
             return;
         }
@@ -329,13 +663,17 @@ public final class KioskDevices implements AutoCloseable {
 
     /** A relay on the mock pins switched: the simulator behind it loses or regains power. */
     private void simulatedPower(String device, boolean powered) {
-        if (simulated != null && SIMULATED_SERIAL.contains(device)) {
-            if (powered) {
-                simulated.powerOn(device);
-            } else {
-                simulated.powerOff(device);
+        SimulatedDevices sims = simulated;
+        if (sims != null && SIMULATED_SERIAL.contains(device)) {
+            if (!runs(sims, device)) {
+                return;
             }
-        } else if (documentPrinter instanceof SpoolDocumentPrinter spool && documentPrinter.name().equals(device)) {
+            if (powered) {
+                sims.powerOn(device);
+            } else {
+                sims.powerOff(device);
+            }
+        } else if (documentPrinter instanceof SpoolDocumentPrinter spool && spool.name().equals(device)) {
             if (powered) {
                 spool.online();
             } else {
@@ -352,8 +690,17 @@ public final class KioskDevices implements AutoCloseable {
         return TriggerProtocol.valueOf(key.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private <T extends AutoCloseable> T closing(T t) {
-        toClose.add(0, t);
+    /** Whether the simulator of {@code device} runs: one that could not restart has none. */
+    private static boolean runs(SimulatedDevices sims, String device) {
+        return switch (device) {
+            case SimulatedDevices.ID_CARD -> sims.idCardSimulator() != null;
+            case SimulatedDevices.QR_SCANNER -> sims.scannerSimulator() != null;
+            default -> sims.printerSimulator() != null;
+        };
+    }
+
+    private <T extends AutoCloseable> T closing(Part part, T t) {
+        parts.computeIfAbsent(part, k -> new ArrayList<>()).add(0, t);
         return t;
     }
 
@@ -392,6 +739,7 @@ public final class KioskDevices implements AutoCloseable {
      * whose driver could not be built is listed with the reason.
      */
     public List<DeviceSupervisor.Watched> watched() {
+        DeviceSettings settings = this.settings;
         List<DeviceSupervisor.Watched> all = new ArrayList<>();
         all.add(watched(DeviceKind.ID_CARD.deviceName(), reader, settings.required(DeviceKind.ID_CARD)));
         all.add(watched(DeviceKind.QR_SCANNER.deviceName(), scanner, settings.required(DeviceKind.QR_SCANNER)));
@@ -413,8 +761,8 @@ public final class KioskDevices implements AutoCloseable {
         }
         all.add(a4);
         if (settings.gpio().enabled()) {
-            all.add(watched("lights", indicators, false));
-            all.add(watched("sensors", sensors, false));
+            all.add(watched(LIGHTS, indicators, false));
+            all.add(watched(SENSORS, sensors, false));
         }
         return List.copyOf(all);
     }
@@ -449,18 +797,18 @@ public final class KioskDevices implements AutoCloseable {
 
     /** Why devices were left out, one line each; empty when all opened. */
     public List<String> problems() {
-        return List.copyOf(problems);
+        synchronized (problems) {
+            return List.copyOf(problems.values());
+        }
     }
 
+    /** Closes every device, the GPIO first and the serial simulators last. */
     @Override
-    public void close() {
-        for (AutoCloseable c : toClose) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.debug("closing a device: {}", e.getMessage());
-            }
+    public synchronized void close() {
+        List<Part> order = new ArrayList<>(List.of(Part.values()));
+        Collections.reverse(order);
+        for (Part part : order) {
+            closePart(part, null, null);
         }
-        toClose.clear();
     }
 }

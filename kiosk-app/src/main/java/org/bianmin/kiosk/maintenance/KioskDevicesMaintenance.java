@@ -69,7 +69,6 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
 
     private final KioskDevices devices;
     private final DeviceSupervisor supervisor;
-    private final DeviceSettings settings;
     private final Executor worker;
     private final Clock clock;
     private final Map<String, DeviceStatus.LastError> lastErrors = new ConcurrentHashMap<>();
@@ -79,18 +78,24 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     private final List<Runnable> detach = new ArrayList<>();
 
     /** @param worker runs the devices' blocking health checks */
-    public KioskDevicesMaintenance(KioskDevices devices, DeviceSupervisor supervisor, DeviceSettings settings, Executor worker, Clock clock) {
+    public KioskDevicesMaintenance(KioskDevices devices, DeviceSupervisor supervisor, Executor worker, Clock clock) {
         this.devices = devices;
         this.supervisor = supervisor;
-        this.settings = settings;
         this.worker = worker;
         this.clock = clock;
         for (String name : NAMES) {
-            device(name).ifPresent(d -> {
-                Consumer<DeviceEvent> l = this::onEvent;
-                d.addListener(l);
-                detach.add(() -> d.removeListener(l));
-            });
+            detach.add(devices.listen(name, this::onEvent));
+        }
+        detach.add(devices.addChangeListener(this::reopened));
+    }
+
+    /** What was seen of a device's predecessor says nothing of the device reopened in its place. */
+    private void reopened(Set<String> names) {
+        for (String name : names) {
+            lastErrors.remove(name);
+            lastCheckFailed.remove(name);
+            paper.remove(name);
+            coverOpen.remove(name);
         }
     }
 
@@ -137,7 +142,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     public List<DeviceStatus> devices() {
         List<DeviceStatus> list = new ArrayList<>();
         for (String name : NAMES) {
-            if ((name.equals("lights") || name.equals("sensors")) && !settings.gpio().enabled()) {
+            if ((name.equals("lights") || name.equals("sensors")) && !devices.settings().gpio().enabled()) {
                 continue;
             }
             list.add(status(name));
@@ -201,6 +206,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     }
 
     private boolean required(String name) {
+        DeviceSettings settings = devices.settings();
         return switch (name) {
             case "id-card" -> settings.idCard().required();
             case "qr-scanner" -> settings.qrScanner().required();
@@ -211,6 +217,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     }
 
     private String port(String name) {
+        DeviceSettings settings = devices.settings();
         GpioSettings g = settings.gpio();
         return switch (name) {
             case "id-card" -> serial(settings.idCard().port().spec(), settings.idCard().simulated());
@@ -231,6 +238,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     }
 
     private String protocol(String name) {
+        DeviceSettings settings = devices.settings();
         return switch (name) {
             case "id-card" -> "SAM_V";
             case "qr-scanner" -> "serial, trigger " + settings.qrScanner().protocol().key();
@@ -241,6 +249,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
     }
 
     private OptionalInt baud(String name) {
+        DeviceSettings settings = devices.settings();
         return switch (name) {
             case "id-card" -> OptionalInt.of(settings.idCard().baud());
             case "qr-scanner" -> OptionalInt.of(settings.qrScanner().baud());
@@ -408,6 +417,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
 
     @Override
     public Optional<String> powerCycleUnavailable(String device) {
+        DeviceSettings settings = devices.settings();
         Optional<DeviceKind> kind = Arrays.stream(DeviceKind.values()).filter(k -> k.deviceName().equals(device)).findFirst();
         if (kind.isEmpty()) {
             return Optional.of("no-relay");
@@ -428,6 +438,7 @@ public final class KioskDevicesMaintenance implements MaintenanceDevices, AutoCl
 
     @Override
     public GpioState gpio() {
+        DeviceSettings settings = devices.settings();
         if (!settings.gpio().enabled()) {
             return GpioState.none("no-gpio");
         }

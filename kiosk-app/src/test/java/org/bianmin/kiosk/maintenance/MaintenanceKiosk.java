@@ -84,11 +84,10 @@ final class MaintenanceKiosk implements AutoCloseable {
             throw new AssertionError("no document in these tests");
         }, (doc, dpi) -> List.of(), (order, progress) -> CompletableFuture.failedFuture(new AssertionError("no printing here")),
                 () -> "order"), VisitMachine.Settings.defaults(), machineThread, worker, new ManualTimer());
-        bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(), devices.documentPrinter(),
-                devices.sensors(), devices.indicators());
+        bridge = new DeviceBridge(machine, devices);
         // not started: the devices' health is what they were opened with, and a technician's power cycle goes through it
         supervisor = new DeviceSupervisor(devices.watched(), devices.powerRelay(), DeviceSupervisor.Settings.from(config.devices().recovery()));
-        deviceView = new KioskDevicesMaintenance(devices, supervisor, config.devices(), worker, clock);
+        deviceView = new KioskDevicesMaintenance(devices, supervisor, worker, clock);
         VersionInfo versions = VersionInfo.of("0.1.0-test", config.version(), config.identity().kioskId());
         KioskLog kioskLog = new KioskLog(log);
         mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, deviceView, lockStore(),

@@ -100,11 +100,10 @@ final class MaintenanceUiFixture implements AutoCloseable {
         FakeDocuments documents = new FakeDocuments();
         machine = new VisitMachine(new VisitMachine.Ports(backend, documents, documents, new FakePrinting(), () -> "order-1"),
                 VisitMachine.Settings.defaults(), machineThread, Runnable::run, timer);
-        bridge = new DeviceBridge(machine, devices.reader(), devices.scanner(), devices.receiptPrinter(), devices.documentPrinter(),
-                devices.sensors(), devices.indicators());
+        bridge = new DeviceBridge(machine, devices);
         Clock clock = Clock.fixed(maintenanceTimer.now(), ZoneOffset.UTC);
         supervisor = new DeviceSupervisor(devices.watched(), devices.powerRelay(), DeviceSupervisor.Settings.from(config.devices().recovery()));
-        deviceView = new KioskDevicesMaintenance(devices, supervisor, config.devices(), worker, clock);
+        deviceView = new KioskDevicesMaintenance(devices, supervisor, worker, clock);
         VersionInfo versions = VersionInfo.of("0.1.0-test", config.version(), config.identity().kioskId());
         KioskLog kioskLog = new KioskLog(log);
         mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, deviceView,
