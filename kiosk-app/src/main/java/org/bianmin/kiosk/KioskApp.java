@@ -228,7 +228,7 @@ public final class KioskApp implements AutoCloseable {
                     + "with the admin public keys of the fleet");
         }
         FleetClient client = new FleetClient(backend, () -> config.fleet().pollWait(), FleetClient.BACKOFF);
-        LiveConfig live = new VisitLiveConfig(config, machine, c -> config = c);
+        LiveConfig live = new VisitLiveConfig(config, machine, new LiveDevices(devices, supervisor, machine), c -> config = c);
         heartbeat.configVersionFrom(() -> config.version());
         HealthCheck health = new KioskHealthCheck(supervisor, backend, config.backend().requestTimeout());
         ConfigApplier applier = new ConfigApplier(provisioning, store, live, health, client, clock);

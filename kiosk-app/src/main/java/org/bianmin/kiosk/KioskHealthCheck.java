@@ -15,7 +15,8 @@ import org.bianmin.kiosk.fleet.HealthCheck;
 
 /**
  * The kiosk's check right after a configuration was applied: every device the configuration calls required is usable
- * as the supervisor last saw it, and the backend answers.
+ * as the supervisor last saw it (a device reopened with new settings was checked as it was reopened), and the backend
+ * answers.
  */
 final class KioskHealthCheck implements HealthCheck {
     private final DeviceSupervisor supervisor;
@@ -40,13 +41,18 @@ final class KioskHealthCheck implements HealthCheck {
                 return Health.failing("the required " + kind.deviceName() + " (devices." + kind.key() + ") is not open on this kiosk");
             }
             if (!h.get().usable()) {
-                return Health.failing("the required " + kind.deviceName() + " (devices." + kind.key() + ") is not usable: " + h.get());
+                return Health.failing("the required " + kind.deviceName() + " (devices." + kind.key() + ") is not usable: " + why(h.get()));
             }
         }
         if (!probe()) {
             return Health.failing("the backend at " + applied.backend().url() + " does not answer");
         }
         return Health.ok();
+    }
+
+    /** The device's last error as a technician reads it, e.g. "LNK-01 /dev/ttyUSB3 does not exist; ports found: /dev/ttyS0". */
+    private static String why(DeviceHealth h) {
+        return h.lastError().map(e -> e.code() + " " + e.detail()).orElse(h.health().wire() + " (" + h.state() + ")");
     }
 
     private boolean probe() {

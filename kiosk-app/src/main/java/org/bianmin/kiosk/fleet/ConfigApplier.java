@@ -131,9 +131,7 @@ public final class ConfigApplier {
                 store.commit(next, config);
                 LOG.info("config layers {} applied: live {}, devices reopened {}, at next start {}", next, applied.live(),
                         applied.reopened(), applied.atNextStart());
-                String note = applied.atNextStart().isEmpty() ? "" : "applied; " + String.join(", ", applied.atNextStart().stream()
-                        .map(ConfigSection::key).sorted().toList()) + " change at the next start of the kiosk";
-                return each(fresh, Status.APPLIED, layer -> note);
+                return each(fresh, Status.APPLIED, layer -> note(applied));
             }
             failure = "failed its health check after it was applied: " + h.problem().orElseThrow();
         } catch (LiveConfigException e) {
@@ -171,6 +169,19 @@ public final class ConfigApplier {
         }
         outcome.forEach(r -> LOG.warn("config {}", r));
         return outcome;
+    }
+
+    /** What an admin should know of an apply, e.g. "applied; receipt-printer reopened with the new settings". */
+    private static String note(LiveConfig.Applied applied) {
+        List<String> notes = new ArrayList<>();
+        if (!applied.reopened().isEmpty()) {
+            notes.add(String.join(", ", applied.reopened().stream().sorted().toList()) + " reopened with the new settings");
+        }
+        if (!applied.atNextStart().isEmpty()) {
+            notes.add(String.join(", ", applied.atNextStart().stream().map(ConfigSection::key).sorted().toList())
+                    + " change at the next start of the kiosk");
+        }
+        return notes.isEmpty() ? "" : "applied; " + String.join("; ", notes);
     }
 
     /** The other new layers that went live with {@code layer}, e.g. " (applied with fleet version 4)". */

@@ -2,7 +2,6 @@ package org.bianmin.kiosk.fleet;
 
 import java.util.Objects;
 import java.util.Set;
-import org.bianmin.config.DeviceKind;
 import org.bianmin.config.KioskConfig;
 
 /**
@@ -23,10 +22,10 @@ public interface LiveConfig {
      * What an apply did.
      *
      * @param live        sections that took effect at once
-     * @param reopened    devices closed and reopened with their new settings
+     * @param reopened    the names of the devices closed and reopened with their new settings, e.g. {@code receipt-printer}
      * @param atNextStart sections that take effect only when the kiosk next starts (e.g. the backend URL)
      */
-    record Applied(Set<ConfigSection> live, Set<DeviceKind> reopened, Set<ConfigSection> atNextStart) {
+    record Applied(Set<ConfigSection> live, Set<String> reopened, Set<ConfigSection> atNextStart) {
         public Applied {
             live = Set.copyOf(Objects.requireNonNull(live, "live"));
             reopened = Set.copyOf(Objects.requireNonNull(reopened, "reopened"));
