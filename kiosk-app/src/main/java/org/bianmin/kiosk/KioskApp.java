@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.bianmin.config.KioskConfig;
 import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
@@ -90,7 +92,8 @@ public final class KioskApp implements AutoCloseable {
         }
     }
 
-    private volatile KioskConfig config;
+    /** The configuration the kiosk runs now; a pushed one replaces it once applied. */
+    private final AtomicReference<KioskConfig> config;
     private final KioskDevices devices;
     private final HttpKioskBackend backend;
     private final LedgerPrinting printing;
@@ -110,7 +113,7 @@ public final class KioskApp implements AutoCloseable {
     private record Maintenance(MaintenanceMode mode, KioskDevicesMaintenance devices, ScheduledExecutorService thread,
                                ExecutorService worker) {}
 
-    private KioskApp(KioskConfig config, KioskDevices devices, HttpKioskBackend backend, LedgerPrinting printing,
+    private KioskApp(AtomicReference<KioskConfig> config, KioskDevices devices, HttpKioskBackend backend, LedgerPrinting printing,
                      ScheduledExecutorService machineThread, ExecutorService worker, VisitMachine machine, DeviceBridge bridge,
                      DeviceSupervisor supervisor, HeartbeatSender heartbeat, Maintenance maintenance) {
         this.config = config;
@@ -206,7 +209,8 @@ public final class KioskApp implements AutoCloseable {
         HeartbeatSender heartbeat = new HeartbeatSender(backend, supervisor::health, machine::servicesOut,
                 config.backend().heartbeatInterval(), new HeartbeatSender.Identity(KioskVersion.current(), config.version(), startedAt),
                 options.clock());
-        Maintenance maintenance = maintenance(config, options, devices, supervisor, backend, machine);
+        AtomicReference<KioskConfig> running = new AtomicReference<>(config);
+        Maintenance maintenance = maintenance(running::get, options, devices, supervisor, backend, machine);
         heartbeat.modeFrom(() -> maintenance.mode().maintenanceActive() ? Heartbeat.Mode.MAINTENANCE : Heartbeat.Mode.SERVICE);
         maintenance.mode().addActiveListener(active -> heartbeat.sendSoon());
         supervisor.addListener(bridge::healthChanged);
@@ -219,7 +223,7 @@ public final class KioskApp implements AutoCloseable {
         heartbeat.start();
         log.info("kiosk {} started: backend {}, {} device problem(s)", config.identity().kioskId(), config.backend().url(),
                 devices.problems().size());
-        return new KioskApp(config, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat, maintenance);
+        return new KioskApp(running, devices, backend, printing, machineThread, worker, machine, bridge, supervisor, heartbeat, maintenance);
     }
 
     private void followFleet(Provisioning provisioning, ConfigStore store, Clock clock) {
@@ -227,18 +231,18 @@ public final class KioskApp implements AutoCloseable {
             log.warn("fleet.adminKeys is empty: this kiosk applies no pushed config and reports every push rejected; provision it "
                     + "with the admin public keys of the fleet");
         }
-        FleetClient client = new FleetClient(backend, () -> config.fleet().pollWait(), FleetClient.BACKOFF);
-        LiveConfig live = new VisitLiveConfig(config, machine, new LiveDevices(devices, supervisor, machine), c -> config = c);
-        heartbeat.configVersionFrom(() -> config.version());
-        HealthCheck health = new KioskHealthCheck(supervisor, backend, config.backend().requestTimeout());
+        FleetClient client = new FleetClient(backend, () -> config.get().fleet().pollWait(), FleetClient.BACKOFF);
+        LiveConfig live = new VisitLiveConfig(config.get(), machine, new LiveDevices(devices, supervisor, machine), config::set);
+        heartbeat.configVersionFrom(() -> config.get().version());
+        HealthCheck health = new KioskHealthCheck(supervisor, backend, config.get().backend().requestTimeout());
         ConfigApplier applier = new ConfigApplier(provisioning, store, live, health, client, clock);
         fleet = new Fleet(client, store);
         client.start(applier, store.startup().reports());
         log.info("following the fleet: {} admin key(s) trusted, running {}, long-poll of {} s", provisioning.trustedKeys(),
-                store.running(), config.fleet().pollWait().toSeconds());
+                store.running(), config.get().fleet().pollWait().toSeconds());
     }
 
-    private static Maintenance maintenance(KioskConfig config, Options options, KioskDevices devices, DeviceSupervisor supervisor,
+    private static Maintenance maintenance(Supplier<KioskConfig> running, Options options, KioskDevices devices, DeviceSupervisor supervisor,
                                            HttpKioskBackend backend, VisitMachine machine) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "maintenance");
@@ -247,12 +251,13 @@ public final class KioskApp implements AutoCloseable {
         });
         ExecutorService worker = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("maintenance-work-", 0).factory());
         KioskDevicesMaintenance view = new KioskDevicesMaintenance(devices, supervisor, worker, options.clock());
-        VersionInfo versions = VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId());
+        KioskConfig config = running.get();
+        Supplier<VersionInfo> versions = () -> VersionInfo.of(KioskVersion.current(), running.get().version(), running.get().identity().kioskId());
         KioskLog kioskLog = KioskLog.ofThisProcess();
         PinLock lock = PinLock.open(options.stateDir(), config.maintenance().lockoutAttempts(), config.maintenance().lockout(),
                 options.clock().instant());
         MaintenanceMode mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, view, lock,
-                new DiagnosticBundle(config, view, kioskLog, versions, options.clock()), MountedVolumes.ofThisMachine(), kioskLog, versions,
+                new DiagnosticBundle(running, view, kioskLog, versions, options.clock()), MountedVolumes.ofThisMachine(), kioskLog, versions,
                 new MaintenanceAudit()), MaintenanceMode.Settings.of(config.maintenance()), thread, worker,
                 new ScheduledVisitTimer(thread, options.clock()));
         return new Maintenance(mode, view, thread, worker);
@@ -278,7 +283,7 @@ public final class KioskApp implements AutoCloseable {
 
     /** The configuration the kiosk runs now: the one it started with, or the last pushed one applied since. */
     public KioskConfig config() {
-        return config;
+        return config.get();
     }
 
     /** The client that follows pushed configuration; empty when the kiosk runs a fixed configuration. */

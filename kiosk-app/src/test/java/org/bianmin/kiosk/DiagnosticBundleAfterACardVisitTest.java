@@ -78,8 +78,8 @@ class DiagnosticBundleAfterACardVisitTest {
                         StandardOpenOption.APPEND);
                 ExecutorService worker = Executors.newSingleThreadExecutor();
                 try (KioskDevicesMaintenance devices = new KioskDevicesMaintenance(kiosk.devices(), kiosk.supervisor(), worker, Clock.systemUTC())) {
-                    DiagnosticBundle bundle = new DiagnosticBundle(config, devices, new KioskLog(log),
-                            VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId()), Clock.systemUTC());
+                    DiagnosticBundle bundle = new DiagnosticBundle(() -> config, devices, new KioskLog(log),
+                            () -> VersionInfo.of(KioskVersion.current(), config.version(), config.identity().kioskId()), Clock.systemUTC());
                     entries = unzip(bundle.make());
                 } finally {
                     worker.shutdownNow();

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bianmin.config.DeviceSettings;
@@ -38,15 +39,20 @@ public final class DiagnosticBundle {
     private static final List<String> SERIAL_DEVICES = List.of("id-card", "qr-scanner", "receipt-printer");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final KioskConfig config;
+    private final Supplier<KioskConfig> running;
     private final MaintenanceDevices devices;
     private final KioskLog log;
-    private final VersionInfo versions;
+    private final Supplier<VersionInfo> versions;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public DiagnosticBundle(KioskConfig config, MaintenanceDevices devices, KioskLog log, VersionInfo versions, Clock clock) {
-        this.config = config;
+    /**
+     * @param running  the configuration the kiosk runs at the moment a bundle is made (a pushed one, once applied)
+     * @param versions the versions as of that moment
+     */
+    public DiagnosticBundle(Supplier<KioskConfig> running, MaintenanceDevices devices, KioskLog log, Supplier<VersionInfo> versions,
+                            Clock clock) {
+        this.running = running;
         this.devices = devices;
         this.log = log;
         this.versions = versions;
@@ -55,14 +61,14 @@ public final class DiagnosticBundle {
 
     /** The file name a bundle is saved under, e.g. {@code bianmin-diag-demo-kiosk-01-20261125-150000.zip}. */
     public String fileName() {
-        return "bianmin-diag-" + config.identity().kioskId() + "-" + STAMP.format(clock.instant()) + ".zip";
+        return "bianmin-diag-" + running.get().identity().kioskId() + "-" + STAMP.format(clock.instant()) + ".zip";
     }
 
     /** Builds the bundle now. */
     public byte[] make() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            put(zip, "versions.txt", versions.text() + "made: " + clock.instant() + "\n");
+            put(zip, "versions.txt", versions.get().text() + "made: " + clock.instant() + "\n");
             put(zip, "config.json", text(configWithoutSecrets()));
             put(zip, "devices.json", text(deviceList()));
             for (String device : SERIAL_DEVICES) {
@@ -101,6 +107,7 @@ public final class DiagnosticBundle {
     }
 
     private ObjectNode configWithoutSecrets() {
+        KioskConfig config = running.get();
         ObjectNode c = json.createObjectNode();
         c.put("version", config.version());
         c.putObject("identity").put("kioskId", config.identity().kioskId()).put("displayName", config.identity().displayName().zh());

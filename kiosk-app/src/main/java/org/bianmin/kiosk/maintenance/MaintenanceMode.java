@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.bianmin.config.MaintenanceSettings;
 import org.bianmin.config.PinHash;
 import org.bianmin.device.gpio.Light;
@@ -60,7 +61,7 @@ public final class MaintenanceMode implements AutoCloseable {
 
     /** What maintenance mode works with. */
     public record Ports(VisitMachine machine, KioskBackend backend, MaintenanceDevices devices, PinLock lock, DiagnosticBundle bundles,
-                        Volumes volumes, KioskLog log, VersionInfo versions, MaintenanceAudit audit) {}
+                        Volumes volumes, KioskLog log, Supplier<VersionInfo> versions, MaintenanceAudit audit) {}
 
     private final Ports ports;
     private final Settings settings;
@@ -679,7 +680,7 @@ public final class MaintenanceMode implements AutoCloseable {
                     onDevice ? running.getOrDefault(device, Set.of()) : Set.of(),
                     onDevice ? d.powerCycleUnavailable(device) : Optional.empty(), onDevice ? d.trace(device) : List.of(),
                     page == Page.GPIO ? Optional.of(d.gpio()) : Optional.empty(), page == Page.GPIO ? powerRows(d) : List.of(),
-                    page == Page.VERSIONS ? Optional.of(ports.versions()) : Optional.empty(),
+                    page == Page.VERSIONS ? Optional.of(ports.versions().get()) : Optional.empty(),
                     page == Page.LOG ? logLines : List.of(), page == Page.BUNDLE ? volumes : List.of(), bundleBusy, Optional.ofNullable(bundle),
                     (int) Math.max(0, settings.idleTimeout().minus(Duration.between(lastTouch, timer.now())).toSeconds()));
         }

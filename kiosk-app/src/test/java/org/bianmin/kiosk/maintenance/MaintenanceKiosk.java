@@ -91,8 +91,8 @@ final class MaintenanceKiosk implements AutoCloseable {
         VersionInfo versions = VersionInfo.of("0.1.0-test", config.version(), config.identity().kioskId());
         KioskLog kioskLog = new KioskLog(log);
         mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, deviceView, lockStore(),
-                new DiagnosticBundle(config, deviceView, kioskLog, versions, clock), () -> List.of(new Volume(volume, 1L << 30)),
-                kioskLog, versions, new MaintenanceAudit()),
+                new DiagnosticBundle(() -> config, deviceView, kioskLog, () -> versions, clock), () -> List.of(new Volume(volume, 1L << 30)),
+                kioskLog, () -> versions, new MaintenanceAudit()),
                 new MaintenanceMode.Settings(pin, 5, Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(10)),
                 modeThread, worker, timer);
         machine.start();

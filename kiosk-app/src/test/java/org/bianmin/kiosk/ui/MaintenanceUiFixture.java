@@ -108,8 +108,8 @@ final class MaintenanceUiFixture implements AutoCloseable {
         KioskLog kioskLog = new KioskLog(log);
         mode = new MaintenanceMode(new MaintenanceMode.Ports(machine, backend, deviceView,
                 PinLock.open(dir.resolve("state"), 5, Duration.ofMinutes(15), maintenanceTimer.now()),
-                new DiagnosticBundle(config, deviceView, kioskLog, versions, clock), () -> List.of(new Volume(volume, 3L << 30)),
-                kioskLog, versions, new MaintenanceAudit()),
+                new DiagnosticBundle(() -> config, deviceView, kioskLog, () -> versions, clock), () -> List.of(new Volume(volume, 3L << 30)),
+                kioskLog, () -> versions, new MaintenanceAudit()),
                 new MaintenanceMode.Settings(Optional.of(PinHash.of(PIN.toCharArray(), PinHash.MIN_ITERATIONS)), 5, Duration.ofMinutes(15),
                         Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofSeconds(10)),
                 modeThread, worker, maintenanceTimer);
