@@ -135,6 +135,6 @@ public final class AdminApi {
     private String knownKiosk(String kioskId) {
         Kiosk.checkId(kioskId);
         return store.kiosks().find(kioskId).map(Kiosk::id).orElseThrow(() -> DocumentsApi.notFound(
-                "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them"));
+                store.kiosks().absence(kioskId, "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them")));
     }
 }
