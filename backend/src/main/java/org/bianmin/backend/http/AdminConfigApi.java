@@ -123,7 +123,11 @@ public final class AdminConfigApi {
             targets.add(target(target).toString());
         }
         if (kioskId != null) {
-            knownKiosk(kioskId);
+            // a removed kiosk's history is kept: its own layer's and the fleet's pushes
+            Kiosk.checkId(kioskId);
+            if (!store.kiosks().known(kioskId)) {
+                throw new NotFoundException("no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them");
+            }
             targets.add("fleet");
             store.groups().of(kioskId).forEach(g -> targets.add("group:" + g));
             targets.add("kiosk:" + kioskId);

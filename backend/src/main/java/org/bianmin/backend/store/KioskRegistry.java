@@ -74,6 +74,11 @@ public final class KioskRegistry {
                 .map((rs, ctx) -> new Kiosk(rs.getString("id"), rs.getString("name"))).list());
     }
 
+    /** Whether kiosk {@code id} was ever registered: in the fleet now, or removed from it with its history kept. */
+    public boolean known(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM kiosks WHERE id = ?").bind(0, id).mapTo(Integer.class).one() > 0);
+    }
+
     /** When kiosk {@code id} was removed from the fleet; empty if it is in the fleet or was never registered. */
     public Optional<Instant> removedAt(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT removed_at FROM kiosks WHERE id = ? AND removed_at IS NOT NULL").bind(0, id)

@@ -131,7 +131,9 @@ class FleetHousekeepingTest {
         assertEquals("[\"xs-east-02\"]", api.get("/api/v1/admin/groups", ADMIN).json().get("groups").get(0).get("kiosks").toString());
         assertProblem(api.get("/api/v1/admin/config/status?kiosk=xs-east-01", ADMIN), 404, "not-found", "was removed from the fleet on");
         assertProblem(api.send("DELETE", "/api/v1/admin/kiosks/xs-east-01", ADMIN, null), 404, "not-found", "kiosk add xs-east-01");
-        assertEquals(1, app.store().heartbeats().history("xs-east-01", 10).size(), "its heartbeats are kept");
+        assertEquals(1, api.get("/api/v1/admin/kiosks/xs-east-01/history", ADMIN).json().get("heartbeats").size(),
+                "its heartbeats are kept and readable");
+        assertEquals(200, api.get("/api/v1/admin/config/history?kiosk=xs-east-01", ADMIN).status(), "so is its config history");
         assertTrue(audited().contains("kiosk.removed kiosk:xs-east-01"), audited().toString());
         assertTrue(audited().contains("kiosk.added kiosk:xs-east-01"), "its earlier audit rows are kept");
     }
