@@ -65,6 +65,11 @@ final class BackendClient {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)), notFound));
     }
 
+    /** DELETE {@code path}; the answer is JSON. */
+    JsonNode delete(String path, Supplier<String> notFound) {
+        return json(send(HttpRequest.newBuilder(uri(path)).DELETE(), notFound));
+    }
+
     /** POST JSON bytes as they are (a signed envelope, which must reach the backend unchanged) to {@code path}. */
     JsonNode postRaw(String path, byte[] json, Supplier<String> notFound) {
         return json(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

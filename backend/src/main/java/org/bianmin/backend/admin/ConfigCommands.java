@@ -325,12 +325,33 @@ final class ConfigCommands {
         }
     }
 
-    @Command(name = "config", mixinStandardHelpOptions = true, subcommands = Show.class,
-            description = "A kiosk's merged config: ./kiosk admin config show --kiosk ID")
+    @Command(name = "config", mixinStandardHelpOptions = true, subcommands = {Show.class, Clear.class},
+            description = "A kiosk's merged config: ./kiosk admin config show --kiosk ID; config clear --target group:NAME")
     static final class ConfigGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
-            throw new AdminCliException("name what to do: ./kiosk admin config show --kiosk ID", USAGE);
+            throw new AdminCliException("name what to do: ./kiosk admin config show --kiosk ID, or config clear --target group:NAME", USAGE);
+        }
+    }
+
+    @Command(name = "clear", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Withdraws the layer of a group no kiosk is in, before ./kiosk admin group remove: no kiosk gets it any",
+                    "more, and its history stays. A later push sets it again."})
+    static final class Clear extends AdminCli.AdminCommand {
+        @Option(names = "--target", paramLabel = "TARGET", required = true, description = "group:NAME")
+        String targetText;
+
+        @Override
+        public Integer call() {
+            ConfigTarget target = target(targetText);
+            if (!(target instanceof ConfigTarget.Group)) {
+                throw new AdminCliException("--target must be group:NAME: a kiosk keeps a fleet or kiosk layer until a newer one "
+                        + "replaces it, so push a new version to change what kiosks run", USAGE);
+            }
+            JsonNode cleared = client().delete("/api/v1/admin/config/targets/" + target, null);
+            out().println("Withdrew the layer of " + cleared.path("target").asText() + " (version " + cleared.path("version").asLong()
+                    + "): no kiosk gets it any more; ./kiosk admin history --target " + target + " still lists its versions");
+            return 0;
         }
     }
 

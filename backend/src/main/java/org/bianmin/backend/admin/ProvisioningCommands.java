@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Provisioning: admin key pairs ({@code keygen}, {@code key add|list}), kiosks ({@code kiosk add|groups}) and groups
- * ({@code group add|list}).
+ * Provisioning: admin key pairs ({@code keygen}, {@code key add|list}), kiosks ({@code kiosk add|groups|move|remove|
+ * rotate-token}) and groups ({@code group add|list|remove}). What takes a working kiosk out of service (remove,
+ * rotate-token) says first what it would do, and does it only with {@code --yes}.
  */
 final class ProvisioningCommands {
     static final String PRIVATE_KEY = "admin-key.pem";
@@ -106,12 +107,15 @@ final class ProvisioningCommands {
         }
     }
 
-    @Command(name = "kiosk", mixinStandardHelpOptions = true, subcommands = {KioskAdd.class, KioskGroups.class},
-            description = "Provision kiosks: ./kiosk admin kiosk add ID --name NAME [--group G]..., kiosk groups ID [--group G]...")
+    @Command(name = "kiosk", mixinStandardHelpOptions = true,
+            subcommands = {KioskAdd.class, KioskGroups.class, KioskMove.class, KioskRemove.class, KioskRotateToken.class},
+            description = {"Provision kiosks: ./kiosk admin kiosk add ID --name NAME [--group G]..., kiosk groups ID [--group G]...,",
+                    "kiosk move ID --to G [--from F], kiosk remove ID --yes, kiosk rotate-token ID --yes"})
     static final class KioskGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
-            throw new AdminCliException("name what to do: ./kiosk admin kiosk add ID --name NAME, or kiosk groups ID --group G", USAGE);
+            throw new AdminCliException("name what to do: ./kiosk admin kiosk add ID --name NAME, kiosk groups ID --group G, "
+                    + "kiosk move ID --to G, kiosk remove ID, or kiosk rotate-token ID", USAGE);
         }
     }
 
@@ -164,12 +168,129 @@ final class ProvisioningCommands {
         }
     }
 
-    @Command(name = "group", mixinStandardHelpOptions = true, subcommands = {GroupAdd.class, GroupList.class},
-            description = "Kiosk groups: ./kiosk admin group add NAME | group list")
+    @Command(name = "move", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Moves a kiosk from one group to another, in the same place among its groups; a connected kiosk gets",
+                    "the new group's layer at once. A kiosk in several groups needs --from."})
+    static final class KioskMove extends AdminCli.AdminCommand {
+        @Parameters(paramLabel = "ID", description = "the kiosk")
+        String id;
+
+        @Option(names = {"--to", "--group"}, paramLabel = "G", required = true, description = "the group it moves to")
+        String to;
+
+        @Option(names = "--from", paramLabel = "F", description = "the group it leaves (default: its only group, if it is in one)")
+        String from;
+
+        @Override
+        public Integer call() {
+            String kiosk = AdminCli.pathSegment(id);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("to", to);
+            if (from != null) {
+                body.put("from", from);
+            }
+            JsonNode moved = client().post("/api/v1/admin/kiosks/" + kiosk + "/move", body, null);
+            List<String> now = new ArrayList<>();
+            moved.path("groups").forEach(g -> now.add(g.asText()));
+            out().println("Kiosk " + kiosk + " moved to " + to + "; it is in " + String.join(", ", now)
+                    + (now.size() > 1 ? " (in that order)" : "") + " and gets the matching layers now (at once if it is connected)");
+            return 0;
+        }
+    }
+
+    /** Reads the kiosk's name, connection and groups for a preview of what a command would do to it. */
+    private static String describe(BackendClient client, String kiosk) {
+        JsonNode k = client.get("/api/v1/admin/config/status?kiosk=" + kiosk, null).path("kiosks").path(0);
+        List<String> groups = new ArrayList<>();
+        k.path("groups").forEach(g -> groups.add(g.asText()));
+        String connection = k.path("connection").asText();
+        return "kiosk " + kiosk + " (" + DisplayWidth.printable(k.path("name").asText()) + "), "
+                + ("online".equals(connection) ? "online now" : connection) + ", in " + (groups.isEmpty() ? "no group"
+                : (groups.size() == 1 ? "group " : "groups ") + String.join(", ", groups));
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Removes a kiosk from the fleet (decommissioned): its token stops working at once, it leaves its groups",
+                    "and rollouts and every list; its heartbeats, documents, config history and audit rows are kept.",
+                    "Without --yes it only says what it would do."})
+    static final class KioskRemove extends AdminCli.AdminCommand {
+        @Parameters(paramLabel = "ID", description = "the kiosk")
+        String id;
+
+        @Option(names = "--yes", description = "remove it (without: show what would happen, change nothing)")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            String kiosk = AdminCli.pathSegment(id);
+            BackendClient client = client();
+            if (!yes) {
+                out().println("Would remove " + describe(client, kiosk) + ":");
+                out().println("  its token stops working at once: it can no longer fetch config, report, identify anyone or print;");
+                out().println("  it leaves its groups and any rollout, and drops out of admin kiosks, admin status and the console;");
+                out().println("  its heartbeats, documents, config history and audit rows are kept.");
+                throw new AdminCliException("nothing removed; run it again with --yes to remove kiosk " + kiosk, USAGE);
+            }
+            JsonNode removed = client.delete("/api/v1/admin/kiosks/" + kiosk, null);
+            List<String> groups = new ArrayList<>();
+            removed.path("groups").forEach(g -> groups.add(g.asText()));
+            out().println("Kiosk " + kiosk + " (" + DisplayWidth.printable(removed.path("name").asText()) + ") removed from the fleet"
+                    + (groups.isEmpty() ? "" : "; it left " + String.join(", ", groups)) + ". Its token no longer works.");
+            out().println("Its history is kept; ./kiosk admin kiosk add " + kiosk + " --name NAME registers it again with a new token.");
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-token", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Gives a kiosk a new token (a lost or leaked one): prints it once; the old one stops working at once, so",
+                    "the kiosk is cut off until the new token is in its backend.tokenFile. Without --yes it only says what it would do."})
+    static final class KioskRotateToken extends AdminCli.AdminCommand {
+        @Parameters(paramLabel = "ID", description = "the kiosk")
+        String id;
+
+        @Option(names = "--yes", description = "rotate it (without: show what would happen, change nothing)")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            String kiosk = AdminCli.pathSegment(id);
+            BackendClient client = client();
+            if (!yes) {
+                out().println("Would give " + describe(client, kiosk) + ", a new token:");
+                out().println("  the old token stops working at once, and the kiosk cannot reach the backend until the new one is");
+                out().println("  in its backend.tokenFile (or KIOSK_TOKEN).");
+                throw new AdminCliException("no token changed; run it again with --yes to rotate the token of kiosk " + kiosk, USAGE);
+            }
+            JsonNode rotated = client.postRaw("/api/v1/admin/kiosks/" + kiosk + "/token", new byte[0], null);
+            out().println("Kiosk " + kiosk + " has a new token (shown once; only its hash is kept); the old one no longer works:");
+            out().println("  " + rotated.path("token").asText());
+            out().println("Put it in the kiosk's backend.tokenFile (readable by the kiosk's user only), or KIOSK_TOKEN.");
+            return 0;
+        }
+    }
+
+    @Command(name = "group", mixinStandardHelpOptions = true, subcommands = {GroupAdd.class, GroupList.class, GroupRemove.class},
+            description = "Kiosk groups: ./kiosk admin group add NAME | group list | group remove NAME")
     static final class GroupGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
-            throw new AdminCliException("name what to do: ./kiosk admin group add NAME, or group list", USAGE);
+            throw new AdminCliException("name what to do: ./kiosk admin group add NAME, group list, or group remove NAME", USAGE);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Removes a group no kiosk is in and with no layer set (./kiosk admin config clear withdraws one);",
+                    "the history of its pushes stays."})
+    static final class GroupRemove extends AdminCli.AdminCommand {
+        @Parameters(paramLabel = "NAME", description = "the group")
+        String name;
+
+        @Override
+        public Integer call() {
+            String group = AdminCli.pathSegment(name);
+            client().delete("/api/v1/admin/groups/" + group, null);
+            out().println("Group " + group + " removed; ./kiosk admin history --target group:" + group + " still lists its pushes");
+            return 0;
         }
     }
 

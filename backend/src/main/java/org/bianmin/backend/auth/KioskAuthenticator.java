@@ -35,9 +35,22 @@ public final class KioskAuthenticator {
     }
 
     /**
+     * Gives kiosk {@code kioskId} a fresh random token and returns it, shown once; the old token is refused from the
+     * kiosk's next request on.
+     *
+     * @throws org.bianmin.backend.store.NotFoundException if the kiosk is not in the fleet
+     */
+    public String rotateToken(String kioskId, String admin) {
+        String token = BearerToken.random(random);
+        registry.rotateToken(kioskId, TokenHash.of(token), admin);
+        return token;
+    }
+
+    /**
      * The kiosk whose token the header carries.
      *
-     * @throws AuthenticationException if the header is missing, malformed or carries no known token
+     * @throws AuthenticationException if the header is missing, malformed or carries no known token, or the token's
+     *                                 kiosk was removed from the fleet
      * @throws WrongTokenKindException if it carries an admin's token
      */
     public Kiosk authenticate(String authorizationHeader) {
@@ -47,15 +60,19 @@ public final class KioskAuthenticator {
         String token = BearerToken.of(authorizationHeader)
                 .orElseThrow(() -> new AuthenticationException("the Authorization header is not 'Bearer <kiosk token>'"));
         String hash = TokenHash.of(token);
-        return registry.byTokenHash(hash)
+        KioskRegistry.Credential credential = registry.byTokenHash(hash)
                 .filter(c -> TokenHash.matches(token, c.tokenHash()))
-                .map(KioskRegistry.Credential::kiosk)
                 .orElseThrow(() -> {
                     if (admins.byTokenHash(hash).filter(c -> TokenHash.matches(token, c.tokenHash())).isPresent()) {
                         return new WrongTokenKindException("this is an admin token; the kiosk API takes the kiosk's own token");
                     }
                     return new AuthenticationException("the bearer token belongs to no registered kiosk");
                 });
+        if (credential.removedAt() != null) {
+            throw new AuthenticationException("kiosk " + credential.kiosk().id() + " was removed from the fleet on "
+                    + credential.removedAt() + "; its token no longer works (an admin who adds the kiosk again gives it a new one)");
+        }
+        return credential.kiosk();
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -40,10 +44,14 @@ import picocli.CommandLine.Spec;
 /**
  * Command-line entry of {@code ./kiosk bench fleet}: one backend (H2, in this JVM) and thousands of simulated kiosk
  * clients over real HTTP, each long-polling with its own token, verifying the signature and reporting; one push to the
- * fleet, and the time until every kiosk reported it applied (p50, p99, max), with the memory and threads it took.
+ * fleet, and per kiosk the time its desired config reached it and the time the backend stored its applied report (p50,
+ * p99, max of each), with where the processor time went and the memory and threads it took.
+ *
+ * <p>The clients' HTTP runs on threads of its own and their parsing and verifying on others, so an answer or a 204 is
+ * timed when it arrives, not when its kiosk's turn on the shared cores comes.
  */
 @Command(name = "kiosk bench fleet", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Time from one fleet push until every simulated kiosk reported it applied, and what the backend used.")
+        description = "Time from one fleet push until it reached each simulated kiosk and until each applied report was stored.")
 public final class FleetBenchmark implements Callable<Integer> {
     static final Duration TARGET = Duration.ofSeconds(10);
     static final int FAILED = 1;
@@ -88,10 +96,12 @@ public final class FleetBenchmark implements Callable<Integer> {
             return USAGE;
         }
         Path data = Files.createTempDirectory("bianmin-bench-fleet");
-        // the clients' work (parsing, verifying signatures) on platform threads of its own: on the virtual threads' carriers
-        // it would queue ahead of the backend's answers, which the backend's own machine would never see
-        ExecutorService callbacks = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                Thread.ofPlatform().daemon().name("kiosk-client-", 0).factory());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // the clients' HTTP and their own work (parsing, verifying signatures) on platform threads of their own: on the
+        // virtual threads' carriers they would queue ahead of the backend's answers, which its own machine would never see;
+        // and a 204 handled behind thousands of signature checks would be timed when the check queue reaches it
+        ExecutorService callbacks = Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon().name("kiosk-http-", 0).factory());
+        ExecutorService work = Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon().name("kiosk-work-", 0).factory());
         List<HttpClient> clients = new ArrayList<>();
         List<SimulatedKiosk> simulated = new ArrayList<>();
         try (BackendApp app = BackendApp.create(BackendConfig.of(0, data)).start()) {
@@ -117,12 +127,20 @@ public final class FleetBenchmark implements Callable<Integer> {
                 int index = i;
                 String id = String.format(Locale.ROOT, "bench-%05d", i);
                 simulated.add(new SimulatedKiosk(clients.get(i % clients.size()), backend, id, tokens.get(i), List.of(key.publicKey()),
-                        waitSeconds, c -> Optional.empty(), (kiosk, running) -> {
-                            if (reportedOnce.add(kiosk)) {
-                                ready.countDown();
+                        waitSeconds, c -> Optional.empty(), new SimulatedKiosk.Listener() {
+                            @Override
+                            public void received(String kiosk, Map<String, Long> versions, long arrivedAt) {
+                                round[0].received(index, versions.getOrDefault("fleet", 0L), arrivedAt);
                             }
-                            round[0].reported(index, running.getOrDefault("fleet", 0L));
-                        }).start());
+
+                            @Override
+                            public void reported(String kiosk, Map<String, Long> running, long storedAt) {
+                                if (reportedOnce.add(kiosk)) {
+                                    ready.countDown();
+                                }
+                                round[0].reported(index, running.getOrDefault("fleet", 0L), storedAt);
+                            }
+                        }, work).start());
             }
             // every kiosk has fetched its (empty) set and reported; from here on each is long-polling or about to
             boolean started = ready.await(timeoutSeconds, TimeUnit.SECONDS);
@@ -131,6 +149,7 @@ public final class FleetBenchmark implements Callable<Integer> {
                         kiosks, timeoutSeconds);
                 return FAILED;
             }
+            Cpu cpu = null;
             for (int version = 1; version <= warmup + 1; version++) {
                 boolean measured = version == warmup + 1;
                 // a kiosk that reported goes back to waiting at once; measure from a fleet that is all waiting
@@ -142,6 +161,7 @@ public final class FleetBenchmark implements Callable<Integer> {
                         measured ? "pushing" : "warming up with", version, stage == null ? "" : ", staged " + stage + "% a wave");
                 round[0] = new Round(version, kiosks);
                 byte[] envelope = SignedConfig.sign(layer(version), ConfigTarget.FLEET, version, key.privateKey()).toJson();
+                cpu = Cpu.now();
                 round[0].pushedAt = System.nanoTime();
                 HttpResponse<String> pushed = clients.get(0).send(HttpRequest.newBuilder(URI.create(backend + "/api/v1/admin/config/pushes"
                                 + (stage == null ? "" : "?stagePercent=" + stage + "&stopOnFailures=" + kiosks)))
@@ -152,6 +172,7 @@ public final class FleetBenchmark implements Callable<Integer> {
                     return FAILED;
                 }
                 boolean all = round[0].applied.await(timeoutSeconds, TimeUnit.SECONDS);
+                cpu = Cpu.now().since(cpu);
                 if (!all || broken(simulated, err)) {
                     err.printf(Locale.ROOT, "kiosk bench fleet: only %,d of %,d kiosks reported version %d applied within %d s%n",
                             kiosks - round[0].applied.getCount(), kiosks, version, timeoutSeconds);
@@ -162,38 +183,115 @@ public final class FleetBenchmark implements Callable<Integer> {
             long jetty = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("JettyServerThreadPool")
                     && !t.getName().contains("acceptor")).count();
             long heap = usedHeapAfterGc();
-            print(out, round[0].millis(), idleHeap, heap, threads, jetty);
+            print(out, round[0], cpu, cores, idleHeap, heap, threads, jetty);
             return 0;
         } finally {
             simulated.forEach(SimulatedKiosk::stop);
             clients.forEach(HttpClient::close);
             callbacks.shutdownNow();
+            work.shutdownNow();
             deleteQuietly(data);
         }
     }
 
-    /** One push and when each kiosk reported it applied. */
+    /** One push, and when its version reached each kiosk and when the backend stored each kiosk's applied report. */
     private static final class Round {
         final long version;
-        final long[] appliedAt;
+        final long[] receivedAt;
+        final long[] storedAt;
         final CountDownLatch applied;
         volatile long pushedAt;
 
         Round(long version, int kiosks) {
             this.version = version;
-            this.appliedAt = new long[kiosks];
+            this.receivedAt = new long[kiosks];
+            this.storedAt = new long[kiosks];
             this.applied = new CountDownLatch(version == 0 ? 0 : kiosks);
         }
 
-        synchronized void reported(int kiosk, long runs) {
-            if (version > 0 && runs >= version && appliedAt[kiosk] == 0) {
-                appliedAt[kiosk] = System.nanoTime();
+        synchronized void received(int kiosk, long desired, long at) {
+            if (version > 0 && desired >= version && receivedAt[kiosk] == 0) {
+                receivedAt[kiosk] = at;
+            }
+        }
+
+        synchronized void reported(int kiosk, long runs, long at) {
+            if (version > 0 && runs >= version && storedAt[kiosk] == 0) {
+                storedAt[kiosk] = at;
                 applied.countDown();
             }
         }
 
-        synchronized long[] millis() {
-            return Arrays.stream(appliedAt).filter(t -> t > 0).map(t -> (t - pushedAt) / 1_000_000).sorted().toArray();
+        synchronized long[] received() {
+            return millis(receivedAt);
+        }
+
+        synchronized long[] stored() {
+            return millis(storedAt);
+        }
+
+        private long[] millis(long[] at) {
+            return Arrays.stream(at).filter(t -> t > 0).map(t -> (t - pushedAt) / 1_000_000).sorted().toArray();
+        }
+    }
+
+    /** Who used the processor, told apart by thread name. */
+    enum Part {
+        KIOSK_WORK("  kiosks: parsing, verifying", "kiosk-work-"),
+        KIOSK_HTTP("  kiosks: HTTP client", "kiosk-http-", "HttpClient-"),
+        REQUESTS("  backend: HTTP requests (Jetty)", "JettyServerThreadPool"),
+        ANSWERS("  backend: long-poll answers (virtual)", "ForkJoinPool-", "config-wake"),
+        REPORTS("  backend: config reports into H2", "config-reports", "H2-"),
+        OTHER("  other Java threads", "");
+
+        final String label;
+        final List<String> prefixes;
+
+        Part(String label, String... prefixes) {
+            this.label = label;
+            this.prefixes = List.of(prefixes);
+        }
+
+        static Part of(String threadName) {
+            for (Part p : values()) {
+                if (p.prefixes.stream().anyMatch(threadName::startsWith)) {
+                    return p;
+                }
+            }
+            return OTHER;
+        }
+    }
+
+    /**
+     * Processor time used so far, by the whole process and by each {@link Part} of its Java threads (virtual threads are
+     * counted on their carriers), or after {@link #since} during a round; what the Java threads do not account for is the
+     * JVM's own (garbage collection, the compiler).
+     */
+    record Cpu(long wallNanos, long processNanos, Map<Part, Long> parts) {
+        static Cpu now() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Map<Part, Long> parts = new EnumMap<>(Part.class);
+            for (long id : threads.getAllThreadIds()) {
+                ThreadInfo info = threads.getThreadInfo(id);
+                long nanos = threads.getThreadCpuTime(id);
+                if (info != null && nanos > 0) {
+                    parts.merge(Part.of(info.getThreadName()), nanos, Long::sum);
+                }
+            }
+            long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
+            return new Cpu(System.nanoTime(), process, parts);
+        }
+
+        Cpu since(Cpu start) {
+            Map<Part, Long> during = new EnumMap<>(Part.class);
+            // a thread that ended during the round takes its time with it: never below zero
+            parts.forEach((p, n) -> during.put(p, Math.max(0, n - start.parts.getOrDefault(p, 0L))));
+            return new Cpu(wallNanos - start.wallNanos, processNanos < 0 ? -1 : processNanos - start.processNanos, during);
+        }
+
+        long jvm() {
+            return Math.max(0, processNanos - parts.values().stream().mapToLong(Long::longValue).sum());
         }
     }
 
@@ -215,22 +313,37 @@ public final class FleetBenchmark implements Callable<Integer> {
                 """.formatted(60 + version)).tree();
     }
 
-    private void print(PrintWriter out, long[] millis, long idleHeap, long heap, int threads, long jetty) {
+    private void print(PrintWriter out, Round round, Cpu cpu, int cores, long idleHeap, long heap, int threads, long jetty) {
+        long[] received = round.received();
+        long[] stored = round.stored();
         String rss = rss();
         out.println();
-        out.printf(Locale.ROOT, "%-38s %s%n", "kiosks", String.format(Locale.ROOT, "%,d", kiosks));
-        out.printf(Locale.ROOT, "%-38s %s%n", "reported applied", String.format(Locale.ROOT, "%,d", millis.length));
-        if (millis.length > 0) {
-            out.printf(Locale.ROOT, "%-38s %,d ms%n", "push → applied, p50", percentile(millis, 50));
-            out.printf(Locale.ROOT, "%-38s %,d ms%n", "push → applied, p99", percentile(millis, 99));
-            out.printf(Locale.ROOT, "%-38s %,d ms  (target %d s: %s)%n", "push → all applied (max)", millis[millis.length - 1],
-                    TARGET.toSeconds(), millis.length == kiosks && millis[millis.length - 1] <= TARGET.toMillis() ? "ok" : "MISSED");
+        out.printf(Locale.ROOT, "%-42s %s%n", "kiosks", String.format(Locale.ROOT, "%,d", kiosks));
+        out.printf(Locale.ROOT, "%-42s %s%n", "reported applied", String.format(Locale.ROOT, "%,d", stored.length));
+        if (received.length > 0) {
+            out.printf(Locale.ROOT, "%-42s %,d / %,d / %,d ms%n", "push → desired reached kiosk p50/p99/max", percentile(received, 50),
+                    percentile(received, 99), received[received.length - 1]);
         }
-        out.printf(Locale.ROOT, "%-38s %,d MiB%n", "heap used, backend idle (after GC)", idleHeap >> 20);
-        out.printf(Locale.ROOT, "%-38s %,d MiB%n", "heap used, all polling (after GC)", heap >> 20);
-        out.printf(Locale.ROOT, "%-38s %s%n", "resident set (RSS)", rss);
-        out.printf(Locale.ROOT, "%-38s %d (Jetty pool %d)%n", "threads", threads, jetty);
-        out.println("(backend and clients share this JVM: heap, RSS and threads are both; waiting kiosks hold no thread)");
+        if (stored.length > 0) {
+            out.printf(Locale.ROOT, "%-42s %,d / %,d / %,d ms%n", "push → applied report stored p50/p99/max", percentile(stored, 50),
+                    percentile(stored, 99), stored[stored.length - 1]);
+            out.printf(Locale.ROOT, "%-42s %,d ms  (target %d s: %s)%n", "push → all applied (max)", stored[stored.length - 1],
+                    TARGET.toSeconds(), stored.length == kiosks && stored[stored.length - 1] <= TARGET.toMillis() ? "ok" : "MISSED");
+        }
+        if (cpu != null && cpu.processNanos() >= 0) {
+            out.printf(Locale.ROOT, "%-42s %,.1f s of %,.1f s (%d cores × %,.1f s)%n", "processor time, push → all applied",
+                    cpu.processNanos() / 1e9, cores * cpu.wallNanos() / 1e9, cores, cpu.wallNanos() / 1e9);
+            for (Part p : Part.values()) {
+                out.printf(Locale.ROOT, "%-42s %,.1f s%n", p.label, cpu.parts().getOrDefault(p, 0L) / 1e9);
+            }
+            out.printf(Locale.ROOT, "%-42s %,.1f s%n", "  JVM: garbage collection, compiler", cpu.jvm() / 1e9);
+        }
+        out.printf(Locale.ROOT, "%-42s %,d MiB%n", "heap used, backend idle (after GC)", idleHeap >> 20);
+        out.printf(Locale.ROOT, "%-42s %,d MiB%n", "heap used, all polling (after GC)", heap >> 20);
+        out.printf(Locale.ROOT, "%-42s %s%n", "resident set (RSS)", rss);
+        out.printf(Locale.ROOT, "%-42s %d (Jetty pool %d)%n", "threads", threads, jetty);
+        out.println("(backend and clients share this JVM and its cores: heap, RSS, threads and processor time are both's;");
+        out.println(" waiting kiosks hold no thread; a real kiosk verifies on its own processor)");
     }
 
     static long percentile(long[] sorted, double p) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.bianmin.config.signing.ConfigVerifier;
 import org.bianmin.config.signing.Rejection;
@@ -31,9 +31,23 @@ import org.bianmin.config.signing.Verdict;
  * A kiosk's config loop over real HTTP, without the kiosk: long-polls its desired layers with its own token, verifies
  * every envelope against the admin keys it was provisioned with (as the kiosk does), "applies" what it accepts or fails
  * it as told, and reports what it runs. Runs on futures, so thousands fit in one JVM; for the fleet benchmark and tests.
+ *
+ * <p>What a real kiosk does on its own processor (parsing and verifying) runs on the {@code work} executor, apart from
+ * the HTTP client's: thousands of simulated kiosks share a few cores, and an answer or a 204 must not wait for their
+ * turn behind other kiosks' signature checks to be seen as arrived.
  */
 public final class SimulatedKiosk {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the kiosk saw, each with the {@link System#nanoTime()} it arrived at. */
+    public interface Listener {
+        /** A desired set with these versions by target reached the kiosk (before it verified anything). */
+        default void received(String kioskId, Map<String, Long> versions, long arrivedAt) {
+        }
+
+        /** The backend took the kiosk's report (answered 204); the kiosk runs these versions by target. */
+        void reported(String kioskId, Map<String, Long> running, long storedAt);
+    }
 
     private final HttpClient http;
     private final URI backend;
@@ -42,7 +56,8 @@ public final class SimulatedKiosk {
     private final List<PublicKey> trusted;
     private final int waitSeconds;
     private final Function<SignedConfig, Optional<String>> failure;
-    private final BiConsumer<String, Map<String, Long>> onReported;
+    private final Listener listener;
+    private final Executor work;
     private final Map<String, Long> running = new LinkedHashMap<>();
     private final Map<String, ObjectNode> reports = new LinkedHashMap<>();
     private volatile boolean stopped;
@@ -50,11 +65,12 @@ public final class SimulatedKiosk {
     private String etag;
 
     /**
-     * @param failure    for an accepted envelope, the reason it fails to apply, or empty when it applies
-     * @param onReported told the kiosk id and its running versions by target after every report the backend took
+     * @param failure  for an accepted envelope, the reason it fails to apply, or empty when it applies
+     * @param listener told of every desired set that arrives and every report the backend took
+     * @param work     runs the kiosk's own work: parsing, verifying, building the report
      */
     public SimulatedKiosk(HttpClient http, URI backend, String kioskId, String token, List<PublicKey> trusted, int waitSeconds,
-                          Function<SignedConfig, Optional<String>> failure, BiConsumer<String, Map<String, Long>> onReported) {
+                          Function<SignedConfig, Optional<String>> failure, Listener listener, Executor work) {
         this.http = http;
         this.backend = backend;
         this.kioskId = kioskId;
@@ -62,7 +78,8 @@ public final class SimulatedKiosk {
         this.trusted = List.copyOf(trusted);
         this.waitSeconds = waitSeconds;
         this.failure = failure;
-        this.onReported = onReported;
+        this.listener = listener;
+        this.work = work;
     }
 
     /** Starts polling; the loop runs until {@link #stop}. */
@@ -99,7 +116,10 @@ public final class SimulatedKiosk {
         http.sendAsync(get, HttpResponse.BodyHandlers.ofByteArray())
                 .thenCompose(r -> switch (r.statusCode()) {
                     case 204 -> CompletableFuture.completedFuture(null);
-                    case 200 -> apply(r.body());
+                    case 200 -> {
+                        long arrivedAt = System.nanoTime();
+                        yield CompletableFuture.supplyAsync(() -> apply(r.body(), arrivedAt), work).thenCompose(f -> f);
+                    }
                     default -> CompletableFuture.failedFuture(new IOException("GET desired answered " + r.statusCode() + ": "
                             + new String(r.body(), StandardCharsets.UTF_8)));
                 })
@@ -112,13 +132,16 @@ public final class SimulatedKiosk {
                 });
     }
 
-    private CompletableFuture<Void> apply(byte[] body) {
+    private CompletableFuture<Void> apply(byte[] body, long arrivedAt) {
         JsonNode desired;
         try {
             desired = JSON.readTree(body);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
+        Map<String, Long> versions = new LinkedHashMap<>();
+        desired.path("layers").forEach(l -> versions.put(l.path("target").asText(), l.path("version").asLong()));
+        listener.received(kioskId, versions, arrivedAt);
         List<String> groups = new ArrayList<>();
         desired.path("groups").forEach(g -> groups.add(g.asText()));
         ConfigVerifier verifier = new ConfigVerifier(trusted, kioskId, new LinkedHashSet<>(groups));
@@ -187,7 +210,7 @@ public final class SimulatedKiosk {
             if (r.statusCode() != 204) {
                 return CompletableFuture.failedFuture(new IOException("PUT reported answered " + r.statusCode() + ": " + r.body()));
             }
-            onReported.accept(kioskId, runs);
+            listener.reported(kioskId, runs, System.nanoTime());
             return CompletableFuture.completedFuture(null);
         });
     }

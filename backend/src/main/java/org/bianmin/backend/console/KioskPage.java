@@ -33,8 +33,10 @@ final class KioskPage {
         String kioskId = ctx.pathParam("kioskId");
         Optional<KioskSummary> found = fleet.kiosk(kioskId);
         if (found.isEmpty()) {
+            String unknown = "No kiosk " + kioskId + " is registered.";
+            String why = store.kiosks().absence(kioskId, unknown);
             ctx.status(404).contentType("text/html; charset=utf-8").result(Html.page("未找到 · Not found", session, Console.NAV,
-                    "<p class=\"message\">没有登记这台自助机 · No kiosk " + Html.e(kioskId) + " is registered. "
+                    "<p class=\"message\">" + (why.equals(unknown) ? "没有登记这台自助机" : "这台自助机已撤除") + " · " + Html.e(why) + " "
                             + "<a href=\"" + Console.KIOSKS + "\">返回总览 · Back to the fleet</a></p>\n", 0));
             return;
         }

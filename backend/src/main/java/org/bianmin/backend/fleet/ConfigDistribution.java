@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashSet;
@@ -245,7 +246,8 @@ public final class ConfigDistribution implements AutoCloseable {
 
     private void requireTarget(ConfigTarget target) {
         if (target instanceof ConfigTarget.Kiosk k && store.kiosks().find(k.id()).isEmpty()) {
-            throw new NotFoundException("no kiosk " + k.id() + " is registered; ./kiosk admin kiosk add " + k.id() + " --name NAME adds it");
+            throw new NotFoundException(store.kiosks().absence(k.id(),
+                    "no kiosk " + k.id() + " is registered; ./kiosk admin kiosk add " + k.id() + " --name NAME adds it"));
         }
         if (target instanceof ConfigTarget.Group g && !store.groups().exists(g.name())) {
             throw new NotFoundException("no group " + g.name() + " exists; ./kiosk admin group add " + g.name() + " adds it");
@@ -314,9 +316,10 @@ public final class ConfigDistribution implements AutoCloseable {
                 throw new NotFoundException("no group " + g + " exists; ./kiosk admin group add " + g + " adds it");
             }
         }
+        Optional<Instant> removed = store.kiosks().removedAt(kiosk.id());
         String token = register.apply(kiosk);
         store.audit().record(new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MILLIS), kiosk.id(), "kiosk.added",
-                "kiosk:" + kiosk.id(), "by admin " + admin));
+                "kiosk:" + kiosk.id(), removed.map(at -> "again (removed " + at + "), ").orElse("") + "by admin " + admin));
         setGroups(kiosk.id(), groups, admin);
         return token;
     }
@@ -326,6 +329,49 @@ public final class ConfigDistribution implements AutoCloseable {
         long generation = store.groups().set(kioskId, groups, admin);
         LOG.info("admin {} put kiosk {} in groups {}", admin, kioskId, groups);
         changed(generation);
+    }
+
+    /**
+     * Moves {@code kioskId} from group {@code from} (null: its only group, if any) to group {@code to}; a connected
+     * kiosk gets its new layers at once.
+     */
+    public KioskGroups.Membership moveKiosk(String kioskId, String from, String to, String admin) {
+        KioskGroups.Membership moved = store.groups().move(kioskId, from, to, admin);
+        LOG.info("admin {} moved kiosk {} to group {}; its groups now {}", admin, kioskId, to, moved.groups());
+        changed(moved.generation());
+        return moved;
+    }
+
+    /**
+     * Removes {@code kioskId} from the fleet (see {@link DesiredConfigs#removeKiosk}); its token is refused from now on,
+     * and a request of it still waiting here or on another instance ends.
+     */
+    public DesiredConfigs.RemovedKiosk removeKiosk(String kioskId, String admin) {
+        DesiredConfigs.RemovedKiosk removed = store.configs().removeKiosk(kioskId, admin);
+        LOG.info("admin {} removed kiosk {} from the fleet (it left groups {})", admin, kioskId, removed.groups());
+        changed(removed.generation());
+        return removed;
+    }
+
+    /** Ends the waiting requests of {@code kioskId} on this instance: they were made with a token that was just replaced. */
+    public void disconnect(String kioskId) {
+        polls.end(kioskId);
+    }
+
+    /** Removes group {@code name}, which must be empty and have no layer set. */
+    public KioskGroups.Removed removeGroup(String name, String admin) {
+        KioskGroups.Removed removed = store.groups().remove(name, admin);
+        LOG.info("admin {} removed group {}", admin, name);
+        changed(removed.generation());
+        return removed;
+    }
+
+    /** Withdraws the layer of an empty group (see {@link DesiredConfigs#clearLayer}). */
+    public DesiredConfigs.Cleared clearLayer(ConfigTarget target, String admin) {
+        DesiredConfigs.Cleared cleared = store.configs().clearLayer(target.toString(), admin);
+        LOG.info("admin {} withdrew the layer of {} (version {})", admin, target, cleared.version());
+        changed(cleared.generation());
+        return cleared;
     }
 
     /** The current in-memory view, for status pages. */
@@ -379,7 +425,7 @@ public final class ConfigDistribution implements AutoCloseable {
             return;
         }
         state = new DesiredState(snapshot);
-        waker.execute(() -> polls.wake(this::desired));
+        waker.execute(() -> polls.wake(this::desired, k -> state.removed(k)));
     }
 
     private static String sha256(byte[] bytes) {

@@ -132,7 +132,8 @@ public final class ConfigStatus {
         Map<String, KioskSummary> summaries = new LinkedHashMap<>();
         fleet.kiosks().forEach(k -> summaries.put(k.kioskId(), k));
         if (kioskId.isPresent() && !summaries.containsKey(kioskId.get())) {
-            throw new NotFoundException("no kiosk " + kioskId.get() + " is registered; ./kiosk admin kiosks lists them");
+            throw new NotFoundException(store.kiosks().absence(kioskId.get(),
+                    "no kiosk " + kioskId.get() + " is registered; ./kiosk admin kiosks lists them"));
         }
         for (KioskSummary k : summaries.values()) {
             if (kioskId.isEmpty() || kioskId.get().equals(k.kioskId())) {
@@ -256,7 +257,7 @@ public final class ConfigStatus {
     /** The merged desired config of {@code kioskId} over the defaults, with origins. */
     public Merged merged(String kioskId) {
         if (store.kiosks().find(kioskId).isEmpty()) {
-            throw new NotFoundException("no kiosk " + kioskId + " is registered; ./kiosk admin kiosks lists them");
+            throw new NotFoundException(store.kiosks().absence(kioskId, "no kiosk " + kioskId + " is registered; ./kiosk admin kiosks lists them"));
         }
         Desired d = distribution.desired(kioskId);
         MergedTree merged = merge(d.layers());

@@ -24,6 +24,11 @@ public final class DesiredState {
         return snapshot.generation();
     }
 
+    /** Whether {@code kioskId} was removed from the fleet: it gets nothing, and a request of its still waiting ends. */
+    public boolean removed(String kioskId) {
+        return snapshot.removed().contains(kioskId);
+    }
+
     /** The layers {@code kioskId} should run. */
     public Desired of(String kioskId) {
         List<String> groups = snapshot.groupsByKiosk().getOrDefault(kioskId, List.of());

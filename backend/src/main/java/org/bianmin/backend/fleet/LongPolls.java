@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Kiosks waiting for their desired config to change: each is a future, not a thread, so thousands can wait. A wake
@@ -49,12 +50,28 @@ final class LongPolls {
         return answer;
     }
 
-    /** Answers every waiter whose desired set is no longer the one it knows. */
-    void wake(Function<String, Desired> current) {
+    /**
+     * Answers every waiter whose desired set is no longer the one it knows, and ends with nothing the waits of kiosks
+     * that are {@code gone} (removed from the fleet: their next request is refused).
+     */
+    void wake(Function<String, Desired> current, Predicate<String> gone) {
         for (Waiter w : waiters) {
+            if (gone.test(w.kioskId())) {
+                answering.execute(() -> w.answer().complete(Optional.empty()));
+                continue;
+            }
             Desired d = current.apply(w.kioskId());
             if (!Objects.equals(d.etag(), w.known())) {
                 answering.execute(() -> w.answer().complete(Optional.of(d)));
+            }
+        }
+    }
+
+    /** Ends with nothing the waits of {@code kioskId}, made with a token that no longer works. */
+    void end(String kioskId) {
+        for (Waiter w : waiters) {
+            if (w.kioskId().equals(kioskId)) {
+                answering.execute(() -> w.answer().complete(Optional.empty()));
             }
         }
     }

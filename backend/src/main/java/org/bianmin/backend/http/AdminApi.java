@@ -67,7 +67,7 @@ public final class AdminApi {
 
     private void history(Context ctx) {
         auth.authenticate(ctx.header("Authorization"));
-        String kioskId = knownKiosk(ctx.pathParam("kioskId"));
+        String kioskId = keptKiosk(ctx.pathParam("kioskId"));
         int limit = limit(ctx.queryParam("limit"));
         ctx.json(new HistoryView(kioskId, fleet.history(kioskId, limit)));
     }
@@ -109,7 +109,7 @@ public final class AdminApi {
 
     private void bundles(Context ctx) {
         auth.authenticate(ctx.header("Authorization"));
-        String kioskId = knownKiosk(ctx.pathParam("kioskId"));
+        String kioskId = keptKiosk(ctx.pathParam("kioskId"));
         ctx.json(new BundlesView(kioskId, store.diagnostics().list(kioskId).stream()
                 .map(b -> new BundleView(b.id(), b.receivedAt(), b.size(), b.sha256())).toList()));
     }
@@ -132,9 +132,18 @@ public final class AdminApi {
         return "diagnostics-" + bundle.kioskId() + "-" + FILE_TIME.format(bundle.receivedAt().atZone(DocumentsApi.ZONE)) + ".zip";
     }
 
+    /** A kiosk in the fleet, or one removed from it: its heartbeats and bundles are kept and stay readable. */
+    private String keptKiosk(String kioskId) {
+        Kiosk.checkId(kioskId);
+        if (!store.kiosks().known(kioskId)) {
+            throw DocumentsApi.notFound("no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them");
+        }
+        return kioskId;
+    }
+
     private String knownKiosk(String kioskId) {
         Kiosk.checkId(kioskId);
         return store.kiosks().find(kioskId).map(Kiosk::id).orElseThrow(() -> DocumentsApi.notFound(
-                "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them"));
+                store.kiosks().absence(kioskId, "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them")));
     }
 }

@@ -14,6 +14,7 @@ import org.bianmin.backend.auth.KioskAuthenticator;
 import org.bianmin.backend.fleet.ConfigDistribution;
 import org.bianmin.backend.fleet.ConfigStatus;
 import org.bianmin.backend.store.AdminKeys;
+import org.bianmin.backend.store.DesiredConfigs;
 import org.bianmin.backend.store.InvalidInputException;
 import org.bianmin.backend.store.Kiosk;
 import org.bianmin.backend.store.KioskGroups;
@@ -63,10 +64,15 @@ public final class AdminConfigApi {
                 new ApiRoute(HandlerType.GET, BASE + "/config/kiosks/{kioskId}/merged", this::merged),
                 new ApiRoute(HandlerType.POST, BASE + "/config/rollouts/{target}/resume", this::resume),
                 new ApiRoute(HandlerType.POST, BASE + "/config/rollouts/{target}/abort", this::abort),
+                new ApiRoute(HandlerType.DELETE, BASE + "/config/targets/{target}", this::clearLayer),
                 new ApiRoute(HandlerType.POST, BASE + "/kiosks", this::addKiosk),
+                new ApiRoute(HandlerType.DELETE, BASE + "/kiosks/{kioskId}", this::removeKiosk),
+                new ApiRoute(HandlerType.POST, BASE + "/kiosks/{kioskId}/token", this::rotateToken),
                 new ApiRoute(HandlerType.PUT, BASE + "/kiosks/{kioskId}/groups", this::setGroups),
+                new ApiRoute(HandlerType.POST, BASE + "/kiosks/{kioskId}/move", this::moveKiosk),
                 new ApiRoute(HandlerType.GET, BASE + "/groups", this::groups),
                 new ApiRoute(HandlerType.POST, BASE + "/groups", this::addGroup),
+                new ApiRoute(HandlerType.DELETE, BASE + "/groups/{name}", this::removeGroup),
                 new ApiRoute(HandlerType.GET, BASE + "/keys", this::keys),
                 new ApiRoute(HandlerType.POST, BASE + "/keys", this::addKey));
     }
@@ -117,7 +123,11 @@ public final class AdminConfigApi {
             targets.add(target(target).toString());
         }
         if (kioskId != null) {
-            knownKiosk(kioskId);
+            // a removed kiosk's history is kept: its own layer's and the fleet's pushes
+            Kiosk.checkId(kioskId);
+            if (!store.kiosks().known(kioskId)) {
+                throw new NotFoundException("no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them");
+            }
             targets.add("fleet");
             store.groups().of(kioskId).forEach(g -> targets.add("group:" + g));
             targets.add("kiosk:" + kioskId);
@@ -205,6 +215,42 @@ public final class AdminConfigApi {
         ctx.json(new KioskGroupsView(kioskId, store.groups().of(kioskId)));
     }
 
+    record RemovedKioskView(String kioskId, String name, Instant removedAt, List<String> groups) {
+    }
+
+    private void removeKiosk(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        String kioskId = Kiosk.checkId(ctx.pathParam("kioskId"));
+        DesiredConfigs.RemovedKiosk removed = distribution.removeKiosk(kioskId, admin);
+        ctx.json(new RemovedKioskView(kioskId, removed.kiosk().name(), removed.removedAt(), removed.groups()));
+    }
+
+    record TokenView(String kioskId, String token) {
+    }
+
+    private void rotateToken(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        String kioskId = Kiosk.checkId(ctx.pathParam("kioskId"));
+        String token = kiosks.rotateToken(kioskId, admin);
+        distribution.disconnect(kioskId);
+        LOG.info("admin {} rotated the token of kiosk {}", admin, kioskId);
+        ctx.json(new TokenView(kioskId, token));
+    }
+
+    record MoveBody(String from, String to) {
+    }
+
+    private void moveKiosk(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        String kioskId = Kiosk.checkId(ctx.pathParam("kioskId"));
+        MoveBody body = Json.read(mapper, ctx.body(), MoveBody.class);
+        if (body.to() == null) {
+            throw new InvalidInputException("to", "is required: the group the kiosk moves to");
+        }
+        KioskGroups.Membership moved = distribution.moveKiosk(kioskId, body.from(), body.to(), admin);
+        ctx.json(new KioskGroupsView(kioskId, moved.groups()));
+    }
+
     record GroupsView(List<KioskGroups.Group> groups) {
     }
 
@@ -222,6 +268,24 @@ public final class AdminConfigApi {
         KioskGroups.Group added = store.groups().add(body.name(), admin);
         LOG.info("admin {} added group {}", admin, added.name());
         ctx.status(201).json(added);
+    }
+
+    record RemovedGroupView(String name, Instant removedAt) {
+    }
+
+    private void removeGroup(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        KioskGroups.Removed removed = distribution.removeGroup(KioskGroups.checkName(ctx.pathParam("name")), admin);
+        ctx.json(new RemovedGroupView(removed.name(), removed.removedAt()));
+    }
+
+    record ClearedView(String target, long version, Instant clearedAt) {
+    }
+
+    private void clearLayer(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        DesiredConfigs.Cleared cleared = distribution.clearLayer(target(ctx.pathParam("target")), admin);
+        ctx.json(new ClearedView(cleared.target(), cleared.version(), cleared.clearedAt()));
     }
 
     record KeyView(String keyId, String admin, Instant addedAt) {
@@ -267,6 +331,6 @@ public final class AdminConfigApi {
     private String knownKiosk(String kioskId) {
         Kiosk.checkId(kioskId);
         return store.kiosks().find(kioskId).map(Kiosk::id).orElseThrow(() -> new NotFoundException(
-                "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them"));
+                store.kiosks().absence(kioskId, "no kiosk " + kioskId + " is registered; GET " + BASE + "/kiosks lists them")));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,9 +50,21 @@ public final class DesiredConfigs {
     public record OpenRollout(long id, String target, long version, RolloutState state, Set<String> released) {
     }
 
-    /** Everything that decides which layers each kiosk gets, read in one go. */
+    /**
+     * Everything that decides which layers each kiosk gets, read in one go.
+     *
+     * @param removed kiosks removed from the fleet: they get nothing
+     */
     public record Snapshot(long generation, Map<String, Long> versions, List<OpenRollout> rollouts,
-                           Map<String, List<String>> groupsByKiosk) {
+                           Map<String, List<String>> groupsByKiosk, Set<String> removed) {
+    }
+
+    /** A kiosk removed from the fleet: the groups it left, and the generation after it. */
+    public record RemovedKiosk(Kiosk kiosk, List<String> groups, Instant removedAt, long generation) {
+    }
+
+    /** A target's layer withdrawn: the version no kiosk gets any more, and the generation after it. */
+    public record Cleared(String target, long version, Instant clearedAt, long generation) {
     }
 
     /** A failing kiosk of a rollout and what it said. */
@@ -274,6 +287,102 @@ public final class DesiredConfigs {
         });
     }
 
+    /**
+     * Removes kiosk {@code kioskId} from the fleet: it leaves its groups and the open rollouts that released it (which
+     * move on if they waited only for it), gets no layers, and is in no list or count; its history stays. Audited.
+     *
+     * @throws NotFoundException if the kiosk is not in the fleet (never registered, or removed already)
+     */
+    public RemovedKiosk removeKiosk(String kioskId, String admin) {
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            long generation = ConfigGeneration.raise(h);
+            Kiosk kiosk = h.createQuery("SELECT id, name FROM kiosks WHERE id = ? AND removed_at IS NULL").bind(0, kioskId)
+                    .map((rs, ctx) -> new Kiosk(rs.getString("id"), rs.getString("name"))).findOne()
+                    .orElseThrow(() -> new NotFoundException(KioskRegistry.absence(h, kioskId,
+                            "no kiosk " + kioskId + " is registered; ./kiosk admin kiosks lists them")));
+            List<String> groups = KioskGroups.of(h, kioskId);
+            KioskRegistry.markRemoved(h, kioskId, now);
+            h.createUpdate("DELETE FROM kiosk_group_members WHERE kiosk_id = ?").bind(0, kioskId).execute();
+            leave(h, kioskId, null, now);
+            audit.record(h, new AuditEvent(now, kioskId, "kiosk.removed", "kiosk:" + kioskId, "left "
+                    + (groups.isEmpty() ? "no group" : "groups " + String.join(", ", groups)) + "; history kept; by admin " + admin));
+            return new RemovedKiosk(kiosk, groups, now, generation);
+        });
+    }
+
+    /**
+     * Withdraws the layer of group target {@code target}, which no kiosk may be in: no kiosk gets it any more, an open
+     * rollout of it is superseded, and its history stays. A later push sets it again. Audited.
+     *
+     * @throws InvalidInputException for a fleet or kiosk target (kiosks keep a layer until a newer one replaces it)
+     * @throws NotFoundException     if the group does not exist or its layer is not set
+     * @throws ConflictException     while kiosks are in the group, since they would keep running the layer
+     */
+    public Cleared clearLayer(String target, String admin) {
+        if (!target.startsWith("group:")) {
+            throw new InvalidInputException("target", "only a group's layer can be withdrawn (before the group is removed): a kiosk "
+                    + "keeps a fleet or kiosk layer until a newer one replaces it, so push a new version to change what kiosks run");
+        }
+        String group = target.substring("group:".length());
+        Instant now = now();
+        return jdbi.inTransaction(h -> {
+            long generation = ConfigGeneration.raise(h);
+            if (!KioskGroups.exists(h, group)) {
+                throw new NotFoundException("no group " + group + " exists; ./kiosk admin group list lists them");
+            }
+            List<String> members = h.createQuery("SELECT kiosk_id FROM kiosk_group_members WHERE group_name = ? ORDER BY kiosk_id")
+                    .bind(0, group).mapTo(String.class).list();
+            if (!members.isEmpty()) {
+                throw new ConflictException("group " + group + " has " + KioskGroups.count(members) + ", which keep running its layer "
+                        + "(a kiosk drops a group's layer only when it leaves the group); move them out first: ./kiosk admin kiosk move "
+                        + members.getFirst() + " --from " + group + " --to OTHER-GROUP");
+            }
+            Optional<Long> set = h.createQuery("SELECT version FROM config_targets WHERE target = ? AND cleared_at IS NULL")
+                    .bind(0, target).mapTo(Long.class).findOne();
+            Optional<Rollout> open = open(h, target);
+            if (set.isEmpty() && open.isEmpty()) {
+                throw new NotFoundException(target + " has no layer set; nothing to withdraw");
+            }
+            long latest = latest(h, target);
+            int updated = h.createUpdate("UPDATE config_targets SET version = ?, cleared_at = ? WHERE target = ?")
+                    .bind(0, latest).bind(1, Sql.timestamp(now)).bind(2, target).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO config_targets (target, version, cleared_at) VALUES (?, ?, ?)")
+                        .bind(0, target).bind(1, latest).bind(2, Sql.timestamp(now)).execute();
+            }
+            open.ifPresent(r -> end(h, r.id(), RolloutState.SUPERSEDED, "layer withdrawn by admin " + admin, now));
+            long version = open.map(Rollout::version).orElse(set.orElse(latest));
+            audit.record(h, new AuditEvent(now, null, "config.layer-cleared", target + " version " + version,
+                    "no kiosk gets it any more; history kept; by admin " + admin));
+            return new Cleared(target, version, now, generation);
+        });
+    }
+
+    /**
+     * Takes {@code kioskId} out of the open rollouts of {@code targets} (all targets when null) that released it, and
+     * moves on those still running: a kiosk that left a group, or the fleet, is no longer waited for.
+     */
+    void leave(Handle h, String kioskId, Collection<String> targets, Instant now) {
+        if (targets != null && targets.isEmpty()) {
+            return;
+        }
+        String of = targets == null ? "" : " AND r.target IN (<targets>)";
+        var running = h.createQuery("SELECT r.id FROM config_rollouts r JOIN config_rollout_kiosks rk ON rk.rollout_id = r.id "
+                + "WHERE rk.kiosk_id = :kiosk AND r.state = 'running'" + of + " ORDER BY r.id").bind("kiosk", kioskId);
+        var delete = h.createUpdate("DELETE FROM config_rollout_kiosks WHERE kiosk_id = :kiosk AND rollout_id IN "
+                + "(SELECT r.id FROM config_rollouts r WHERE r.state IN ('running', 'halted')" + of + ")").bind("kiosk", kioskId);
+        if (targets != null) {
+            running.bindList("targets", List.copyOf(targets));
+            delete.bindList("targets", List.copyOf(targets));
+        }
+        List<Long> ids = running.mapTo(Long.class).list();
+        delete.execute();
+        for (long id : ids) {
+            evaluate(h, id, now);
+        }
+    }
+
     /** What each kiosk reported, by kiosk id, each kiosk's layers by target. */
     public Map<String, Map<String, LayerReport>> reports() {
         return jdbi.withHandle(h -> {
@@ -292,7 +401,7 @@ public final class DesiredConfigs {
         return jdbi.inTransaction(h -> {
             long generation = ConfigGeneration.current(h);
             Map<String, Long> versions = new HashMap<>();
-            h.createQuery("SELECT target, version FROM config_targets")
+            h.createQuery("SELECT target, version FROM config_targets WHERE cleared_at IS NULL")
                     .map((rs, ctx) -> Map.entry(rs.getString("target"), rs.getLong("version")))
                     .forEach(e -> versions.put(e.getKey(), e.getValue()));
             Map<Long, OpenRollout> open = new LinkedHashMap<>();
@@ -315,7 +424,8 @@ public final class DesiredConfigs {
                     .map(r -> new OpenRollout(r.id(), r.target(), r.version(), r.state(), Set.copyOf(r.released()))).toList();
             Map<String, List<String>> frozen = new HashMap<>();
             groups.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-            return new Snapshot(generation, Map.copyOf(versions), rollouts, Map.copyOf(frozen));
+            Set<String> removed = Set.copyOf(h.createQuery("SELECT id FROM kiosks WHERE removed_at IS NOT NULL").mapTo(String.class).list());
+            return new Snapshot(generation, Map.copyOf(versions), rollouts, Map.copyOf(frozen), removed);
         });
     }
 
@@ -385,7 +495,7 @@ public final class DesiredConfigs {
 
     private static List<String> members(Handle h, String target) {
         if (target.equals("fleet")) {
-            return h.createQuery("SELECT id FROM kiosks").mapTo(String.class).list();
+            return h.createQuery("SELECT id FROM kiosks WHERE removed_at IS NULL").mapTo(String.class).list();
         }
         if (target.startsWith("group:")) {
             return h.createQuery("SELECT kiosk_id FROM kiosk_group_members WHERE group_name = ?")
@@ -395,7 +505,8 @@ public final class DesiredConfigs {
     }
 
     private static void setVersion(Handle h, String target, long version) {
-        int updated = h.createUpdate("UPDATE config_targets SET version = ? WHERE target = ?").bind(0, version).bind(1, target).execute();
+        int updated = h.createUpdate("UPDATE config_targets SET version = ?, cleared_at = NULL WHERE target = ?")
+                .bind(0, version).bind(1, target).execute();
         if (updated == 0) {
             h.createUpdate("INSERT INTO config_targets (target, version) VALUES (?, ?)").bind(0, target).bind(1, version).execute();
         }

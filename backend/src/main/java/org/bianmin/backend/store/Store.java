@@ -17,12 +17,13 @@ public record Store(Database database, KioskRegistry kiosks, ServiceCatalog serv
     public static Store open(String jdbcUrl, Clock clock) {
         Database db = Database.open(jdbcUrl);
         AuditLog audit = new AuditLog(db.jdbi());
-        return new Store(db, new KioskRegistry(db.jdbi(), clock), new ServiceCatalog(db.jdbi()),
+        DesiredConfigs configs = new DesiredConfigs(db.jdbi(), audit, clock);
+        return new Store(db, new KioskRegistry(db.jdbi(), audit, clock), new ServiceCatalog(db.jdbi()),
                 new PrintLedger(db.jdbi(), audit, clock), new Evaluations(db.jdbi(), audit, clock), audit,
                 new QrCodes(db.jdbi(), clock), new SubjectTokens(db.jdbi(), clock), new Documents(db.jdbi(), audit),
                 new AdminTokens(db.jdbi(), clock), new KioskHeartbeats(db.jdbi(), clock), new TechnicianCodes(db.jdbi(), audit, clock),
                 new DiagnosticBundles(db.jdbi(), audit, clock), new ConsoleSessions(db.jdbi()),
-                new AdminKeys(db.jdbi(), audit, clock), new KioskGroups(db.jdbi(), audit, clock), new DesiredConfigs(db.jdbi(), audit, clock));
+                new AdminKeys(db.jdbi(), audit, clock), new KioskGroups(db.jdbi(), audit, clock, configs), configs);
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** A small fleet benchmark runs end to end over HTTP and prints its table; its timings are not judged here. */
 class FleetBenchmarkTest {
-    private static final Pattern MILLIS = Pattern.compile("push → applied, p50\\s+[0-9,]+ ms");
+    private static final Pattern RECEIVED = Pattern.compile("push → desired reached kiosk p50/p99/max\\s+[0-9,]+ / [0-9,]+ / [0-9,]+ ms");
+    private static final Pattern STORED = Pattern.compile("push → applied report stored p50/p99/max\\s+[0-9,]+ / [0-9,]+ / [0-9,]+ ms");
 
     @Test
     void aStagedPushToTwelveSimulatedKiosksIsAppliedByAllAndTheTableSaysSo() {
@@ -20,7 +21,10 @@ class FleetBenchmarkTest {
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, out + "\n" + err);
         assertTrue(out.toString().lines().anyMatch(l -> l.matches("reported applied\\s+12")), out.toString());
-        assertTrue(out.toString().lines().anyMatch(l -> MILLIS.matcher(l).matches()), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> RECEIVED.matcher(l).matches()), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> STORED.matcher(l).matches()), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("push → all applied (max)") && l.contains("(target 10 s: ")), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("  kiosks: parsing, verifying")), out.toString());
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("heap used, all polling (after GC)")), out.toString());
         assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("threads")), out.toString());
     }

@@ -140,6 +140,20 @@ class ConsoleTest {
     }
 
     @Test
+    void aKioskRemovedFromTheFleetLeavesTheFleetPageAndItsOwnPageSaysSo() throws Exception {
+        app.authenticator().register(new Kiosk("kiosk-two", "乙镇便民服务中心"));
+        beat("kiosk-two", HeartbeatJson.healthy().json());
+        app.configs().removeKiosk("kiosk-two", "demo-admin");
+        String cookie = signIn("demo-admin-token");
+        String html = get("/console/kiosks", cookie).body();
+        assertFalse(html.contains("kiosk-two"), html);
+        assertTrue(html.contains("demo-kiosk-01"), html);
+        HttpResponse<String> page = get("/console/kiosks/kiosk-two", cookie);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("kiosk kiosk-two was removed from the fleet on 2026-03-02 09:30 (Beijing time)"), page.body());
+    }
+
+    @Test
     void aKiosksPageShowsItsDevicesAndItsHistoryWithTheChangeInHealth() throws Exception {
         beat("demo-kiosk-01", HeartbeatJson.healthy().json());
         clock.advance(Duration.ofSeconds(10));

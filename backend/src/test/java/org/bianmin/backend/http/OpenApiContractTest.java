@@ -320,6 +320,7 @@ abstract class OpenApiContractTest {
         s.put(setGroups + " 401", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", null, "{\"groups\":[]}"));
         s.put(setGroups + " 403", () -> api.send("PUT", "/api/v1/admin/kiosks/kiosk-two/groups", TOKEN, "{\"groups\":[]}"));
         s.put(setGroups + " 404", () -> api.send("PUT", "/api/v1/admin/kiosks/no-such-kiosk/groups", admin, "{\"groups\":[]}"));
+        housekeepingScenarios(s, admin);
         String groups = "/api/v1/admin/groups";
         s.put("GET " + groups + " 200", () -> api.get(groups, admin));
         s.put("GET " + groups + " 401", () -> api.get(groups, null));
@@ -339,6 +340,52 @@ abstract class OpenApiContractTest {
         s.put("POST " + keys + " 401", () -> api.send("POST", keys, null, another));
         s.put("POST " + keys + " 403", () -> api.send("POST", keys, TOKEN, another));
         s.put("POST " + keys + " 409", () -> api.send("POST", keys, admin, key));
+    }
+
+    private void housekeepingScenarios(Map<String, Supplier<Api.Reply>> s, String admin) {
+        app.authenticator().register(new Kiosk("kiosk-retired", "戊镇"));
+        app.authenticator().register(new Kiosk("kiosk-rotated", "己镇"));
+        app.authenticator().register(new Kiosk("kiosk-mover", "庚镇"));
+        for (String g : new String[] {"contract-from", "contract-to", "contract-empty", "contract-cleared"}) {
+            assertEquals(201, api.send("POST", "/api/v1/admin/groups", admin, "{\"name\":\"" + g + "\"}").status());
+        }
+        assertEquals(200, api.send("PUT", "/api/v1/admin/kiosks/kiosk-mover/groups", admin, "{\"groups\":[\"contract-from\"]}").status());
+        assertEquals(201, api.send("POST", "/api/v1/admin/config/pushes", admin, utf8(signed("group:contract-cleared", 1, homeTimeout(70)))).status());
+
+        String remove = "DELETE /api/v1/admin/kiosks/{kioskId}";
+        s.put(remove + " 200", () -> api.send("DELETE", "/api/v1/admin/kiosks/kiosk-retired", admin, null));
+        s.put(remove + " 400", () -> api.send("DELETE", "/api/v1/admin/kiosks/Not_An_Id", admin, null));
+        s.put(remove + " 401", () -> api.send("DELETE", "/api/v1/admin/kiosks/kiosk-retired", null, null));
+        s.put(remove + " 403", () -> api.send("DELETE", "/api/v1/admin/kiosks/kiosk-retired", TOKEN, null));
+        s.put(remove + " 404", () -> api.send("DELETE", "/api/v1/admin/kiosks/no-such-kiosk", admin, null));
+        String rotate = "POST /api/v1/admin/kiosks/{kioskId}/token";
+        s.put(rotate + " 200", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-rotated/token", admin, null));
+        s.put(rotate + " 400", () -> api.send("POST", "/api/v1/admin/kiosks/Not_An_Id/token", admin, null));
+        s.put(rotate + " 401", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-rotated/token", null, null));
+        s.put(rotate + " 403", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-rotated/token", TOKEN, null));
+        s.put(rotate + " 404", () -> api.send("POST", "/api/v1/admin/kiosks/no-such-kiosk/token", admin, null));
+        String move = "POST /api/v1/admin/kiosks/{kioskId}/move";
+        s.put(move + " 200", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-mover/move", admin, "{\"to\":\"contract-to\"}"));
+        s.put(move + " 400", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-mover/move", admin, "{}"));
+        s.put(move + " 401", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-mover/move", null, "{\"to\":\"contract-to\"}"));
+        s.put(move + " 403", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-mover/move", TOKEN, "{\"to\":\"contract-to\"}"));
+        s.put(move + " 404", () -> api.send("POST", "/api/v1/admin/kiosks/no-such-kiosk/move", admin, "{\"to\":\"contract-to\"}"));
+        s.put(move + " 409", () -> api.send("POST", "/api/v1/admin/kiosks/kiosk-mover/move", admin,
+                "{\"from\":\"contract-halted\",\"to\":\"contract-empty\"}"));
+        String removeGroup = "DELETE /api/v1/admin/groups/{name}";
+        s.put(removeGroup + " 200", () -> api.send("DELETE", "/api/v1/admin/groups/contract-empty", admin, null));
+        s.put(removeGroup + " 400", () -> api.send("DELETE", "/api/v1/admin/groups/No_Caps", admin, null));
+        s.put(removeGroup + " 401", () -> api.send("DELETE", "/api/v1/admin/groups/contract-empty", null, null));
+        s.put(removeGroup + " 403", () -> api.send("DELETE", "/api/v1/admin/groups/contract-empty", TOKEN, null));
+        s.put(removeGroup + " 404", () -> api.send("DELETE", "/api/v1/admin/groups/no-such-group", admin, null));
+        s.put(removeGroup + " 409", () -> api.send("DELETE", "/api/v1/admin/groups/contract-halted", admin, null));
+        String clear = "DELETE /api/v1/admin/config/targets/{target}";
+        s.put(clear + " 200", () -> api.send("DELETE", "/api/v1/admin/config/targets/group:contract-cleared", admin, null));
+        s.put(clear + " 400", () -> api.send("DELETE", "/api/v1/admin/config/targets/fleet", admin, null));
+        s.put(clear + " 401", () -> api.send("DELETE", "/api/v1/admin/config/targets/group:contract-cleared", null, null));
+        s.put(clear + " 403", () -> api.send("DELETE", "/api/v1/admin/config/targets/group:contract-cleared", TOKEN, null));
+        s.put(clear + " 404", () -> api.send("DELETE", "/api/v1/admin/config/targets/group:no-such-group", admin, null));
+        s.put(clear + " 409", () -> api.send("DELETE", "/api/v1/admin/config/targets/group:contract-halted", admin, null));
     }
 
     private String subjectToken() {

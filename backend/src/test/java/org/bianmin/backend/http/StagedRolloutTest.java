@@ -57,7 +57,7 @@ class StagedRolloutTest {
                     List.of(ConfigEnvelopes.ADMIN.publicKey()), 30,
                     c -> c.config().at("/session/timeouts/home").asInt() == BAD
                             ? Optional.of("health check failed after applying: the Home screen did not come up") : Optional.empty(),
-                    (k, running) -> { }).start());
+                    (k, running, at) -> { }, Runnable::run).start());
         }
     }
 

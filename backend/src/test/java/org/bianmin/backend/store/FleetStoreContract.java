@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fleet's tables (migration V4): heartbeats, admin tokens, technician codes, bundles, console sessions; per engine. */
+/**
+ * The fleet's tables (migrations V4 and V6): heartbeats, admin tokens, technician codes, bundles, console sessions, and
+ * the housekeeping of kiosks and groups; per engine.
+ */
 abstract class FleetStoreContract {
     static final Instant T0 = Instant.parse("2026-03-02T01:30:00Z");
 
@@ -132,5 +135,66 @@ abstract class FleetStoreContract {
         store.consoleSessions().create("s3", "ops-li", clock.instant(), idle);
         store.admins().remove("ops-li");
         assertTrue(store.consoleSessions().use("s3", clock.instant(), idle, maxAge).isEmpty(), "admin removed");
+    }
+
+    private void push(String target, long version, Integer stagePercent) {
+        store.configs().push(new DesiredConfigs.Push(target, version, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "0123456789abcdef", "0".repeat(64), "ops-li", null, stagePercent, 1));
+    }
+
+    @Test
+    void aRemovedKioskLeavesItsGroupsAndListsKeepsItsHistoryAndNoLongerHoldsBackARollout() {
+        store.groups().add("pilot-halls", "ops-li");
+        store.groups().set("kiosk-a", List.of("pilot-halls"), "ops-li");
+        store.groups().set("kiosk-b", List.of("pilot-halls"), "ops-li");
+        push("group:pilot-halls", 1, 50);
+        DesiredConfigs.OpenRollout wave1 = store.configs().snapshot().rollouts().getFirst();
+        String released = wave1.released().iterator().next();
+        store.heartbeats().record(released, 10, "{}", "{}");
+
+        DesiredConfigs.RemovedKiosk removed = store.configs().removeKiosk(released, "ops-li");
+
+        assertEquals(List.of("pilot-halls"), removed.groups());
+        String other = released.equals("kiosk-a") ? "kiosk-b" : "kiosk-a";
+        assertEquals(List.of(other), store.kiosks().all().stream().map(Kiosk::id).toList());
+        assertTrue(store.kiosks().find(released).isEmpty());
+        assertEquals(T0, store.kiosks().removedAt(released).orElseThrow());
+        assertEquals(T0, store.kiosks().byTokenHash(TokenHash.of(released.equals("kiosk-a") ? "token-a-123" : "token-b-123"))
+                .orElseThrow().removedAt(), "the token is still recognised, to be refused with the reason");
+        DesiredConfigs.Snapshot snapshot = store.configs().snapshot();
+        assertEquals(java.util.Set.of(released), snapshot.removed());
+        assertFalse(snapshot.groupsByKiosk().containsKey(released));
+        assertEquals(java.util.Set.of(other), snapshot.rollouts().getFirst().released(), "wave 2 went out, without the removed kiosk");
+        assertEquals(1, store.heartbeats().history(released, 10).size());
+        assertThrows(NotFoundException.class, () -> store.configs().removeKiosk(released, "ops-li"));
+        assertEquals("kiosk.removed", store.audit().latest(1).getFirst().action());
+    }
+
+    @Test
+    void aKioskMovesInThePlaceOfTheGroupItLeavesAndAGroupGoesOnlyOnceEmptyAndItsLayerWithdrawn() {
+        for (String g : new String[] {"county-wide", "xiaoshan-east", "xiaoshan-west"}) {
+            store.groups().add(g, "ops-li");
+        }
+        store.groups().set("kiosk-a", List.of("xiaoshan-east", "county-wide"), "ops-li");
+        push("group:xiaoshan-east", 1, null);
+
+        assertThrows(ConflictException.class, () -> store.groups().move("kiosk-a", null, "xiaoshan-west", "ops-li"));
+        assertThrows(ConflictException.class, () -> store.groups().remove("xiaoshan-east", "ops-li"));
+        assertThrows(ConflictException.class, () -> store.configs().clearLayer("group:xiaoshan-east", "ops-li"));
+        assertEquals(List.of("xiaoshan-west", "county-wide"),
+                store.groups().move("kiosk-a", "xiaoshan-east", "xiaoshan-west", "ops-li").groups());
+        ConflictException layerSet = assertThrows(ConflictException.class, () -> store.groups().remove("xiaoshan-east", "ops-li"));
+        assertTrue(layerSet.getMessage().contains("config clear --target group:xiaoshan-east"), layerSet.getMessage());
+
+        assertEquals(1, store.configs().clearLayer("group:xiaoshan-east", "ops-li").version());
+        assertFalse(store.configs().snapshot().versions().containsKey("group:xiaoshan-east"));
+        assertThrows(NotFoundException.class, () -> store.configs().clearLayer("group:xiaoshan-east", "ops-li"));
+        store.groups().remove("xiaoshan-east", "ops-li");
+
+        assertFalse(store.groups().exists("xiaoshan-east"));
+        assertEquals(1, store.configs().latest("group:xiaoshan-east"), "the history stays, so versions go on from it");
+        store.groups().add("xiaoshan-east", "ops-li");
+        push("group:xiaoshan-east", 2, null);
+        assertEquals(2L, store.configs().snapshot().versions().get("group:xiaoshan-east"), "a push sets a withdrawn layer again");
     }
 }
