@@ -142,6 +142,11 @@ final class ProvisioningCommands {
                     + (groups.isEmpty() ? "" : " in " + String.join(", ", groups)) + ". Its token (shown once; only its hash is kept):");
             out().println("  " + added.path("token").asText());
             out().println("Put it in the kiosk's backend.tokenFile (readable by the kiosk's user only), or KIOSK_TOKEN.");
+            List<String> services = new ArrayList<>();
+            added.path("services").forEach(s -> services.add(s.asText()));
+            out().println("It offers " + (services.isEmpty() ? "no services yet (the catalog is empty)" : services.size()
+                    + (services.size() == 1 ? " service: " : " services: ") + String.join(", ", services))
+                    + "; its config's services: picks and orders those shown on Home.");
             return 0;
         }
     }

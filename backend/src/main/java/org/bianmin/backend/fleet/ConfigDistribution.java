@@ -308,7 +308,11 @@ public final class ConfigDistribution implements AutoCloseable {
         return r;
     }
 
-    /** Registers {@code kiosk} in {@code groups} (in order) and returns its token, shown once. */
+    /**
+     * Registers {@code kiosk} in {@code groups} (in order) and returns its token, shown once. A kiosk new to the backend
+     * offers every service of the catalog, so its Home is not empty; its config's {@code services} picks and orders them.
+     * A kiosk registered again keeps what it offered.
+     */
     public String addKiosk(Kiosk kiosk, List<String> groups, String admin, Function<Kiosk, String> register) {
         for (String g : groups) {
             KioskGroups.checkName(g);
@@ -318,6 +322,9 @@ public final class ConfigDistribution implements AutoCloseable {
         }
         Optional<Instant> removed = store.kiosks().removedAt(kiosk.id());
         String token = register.apply(kiosk);
+        if (store.services().offeredAt(kiosk.id()).isEmpty()) {
+            store.services().offer(kiosk.id(), store.services().codes());
+        }
         store.audit().record(new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MILLIS), kiosk.id(), "kiosk.added",
                 "kiosk:" + kiosk.id(), removed.map(at -> "again (removed " + at + "), ").orElse("") + "by admin " + admin));
         setGroups(kiosk.id(), groups, admin);

@@ -18,6 +18,7 @@ import org.bianmin.backend.store.DesiredConfigs;
 import org.bianmin.backend.store.InvalidInputException;
 import org.bianmin.backend.store.Kiosk;
 import org.bianmin.backend.store.KioskGroups;
+import org.bianmin.backend.store.Service;
 import org.bianmin.backend.store.NotFoundException;
 import org.bianmin.backend.store.PushedLayer;
 import org.bianmin.backend.store.Store;
@@ -183,7 +184,7 @@ public final class AdminConfigApi {
     record AddKioskBody(String kioskId, String name, List<String> groups) {
     }
 
-    record AddedKioskView(String kioskId, String name, List<String> groups, String token) {
+    record AddedKioskView(String kioskId, String name, List<String> groups, List<String> services, String token) {
     }
 
     private void addKiosk(Context ctx) {
@@ -194,7 +195,8 @@ public final class AdminConfigApi {
         KioskGroups.check(groups);
         String token = distribution.addKiosk(kiosk, groups, admin, kiosks::register);
         LOG.info("admin {} added kiosk {} in groups {}", admin, kiosk.id(), groups);
-        ctx.status(201).json(new AddedKioskView(kiosk.id(), kiosk.name(), groups, token));
+        List<String> services = store.services().offeredAt(kiosk.id()).stream().map(Service::code).toList();
+        ctx.status(201).json(new AddedKioskView(kiosk.id(), kiosk.name(), groups, services, token));
     }
 
     record GroupsBody(List<String> groups) {

@@ -65,6 +65,11 @@ public final class ServiceCatalog {
         });
     }
 
+    /** The code of every service in the catalog, by code. */
+    public List<String> codes() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT code FROM services ORDER BY code").mapTo(String.class).list());
+    }
+
     /** The services {@code kioskId} offers with their guides, in the kiosk's order; empty for an unknown kiosk. */
     public List<Service> offeredAt(String kioskId) {
         return jdbi.withHandle(h -> {

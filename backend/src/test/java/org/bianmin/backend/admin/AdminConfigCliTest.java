@@ -19,6 +19,7 @@ import org.bianmin.backend.BackendApp;
 import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.store.LayerReport;
 import org.bianmin.backend.store.ReportStatus;
+import org.bianmin.backend.store.Service;
 import org.bianmin.config.signing.SignedConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,6 +271,11 @@ class AdminConfigCliTest {
         String token = out.lines().toList().get(1).strip();
         assertEquals("hall-07", app.authenticator().authenticate("Bearer " + token).id());
         assertEquals(List.of("pilot-halls"), app.store().groups().of("hall-07"));
+        List<String> catalog = app.store().services().codes();
+        assertFalse(catalog.isEmpty());
+        assertEquals(catalog, app.store().services().offeredAt("hall-07").stream().map(Service::code).toList(),
+                "a new kiosk offers the whole catalog, so its Home is not empty");
+        assertTrue(out.contains("It offers " + catalog.size() + " services: " + String.join(", ", catalog)), out);
         assertEquals(0, admin("group", "list"), err);
         assertTrue(out.contains("pilot-halls (1 kiosk): hall-07"), out);
         assertEquals(1, admin("kiosk", "add", "hall-07", "--name", "again"));
