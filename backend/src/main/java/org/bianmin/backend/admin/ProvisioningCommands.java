@@ -56,12 +56,12 @@ final class ProvisioningCommands {
         }
     }
 
-    @Command(name = "key", mixinStandardHelpOptions = true, subcommands = {KeyAdd.class, KeyList.class},
+    @Command(name = "key", mixinStandardHelpOptions = true, subcommands = {KeyAdd.class, KeyList.class, KeyRemove.class},
             description = "The admin public keys the backend takes pushes from: ./kiosk admin key add FILE.pub | key list")
     static final class KeyGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
-            throw new AdminCliException("name what to do: ./kiosk admin key add FILE.pub, or key list", USAGE);
+            throw new AdminCliException("name what to do: ./kiosk admin key add FILE.pub, key list, or key remove KEY --yes", USAGE);
         }
     }
 
@@ -103,6 +103,58 @@ final class ProvisioningCommands {
                 out().println(k.path("keyId").asText() + "  " + DisplayWidth.pad(DisplayWidth.printable(k.path("admin").asText()), 21) + "  "
                         + ConfigCommands.when(k.path("addedAt")));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Removes an admin key (lost, leaked, or its admin gone): the backend refuses pushes signed with it from now",
+                    "on. Kiosks provisioned with it still trust it until they are provisioned again. Without --yes it only says what it would do."})
+    static final class KeyRemove extends AdminCli.AdminCommand {
+        @Parameters(paramLabel = "KEY", description = "the key's id, as ./kiosk admin key list shows it")
+        String keyId;
+
+        @Option(names = "--yes", description = "remove it (without: show what would happen, change nothing)")
+        boolean yes;
+
+        @Override
+        public Integer call() {
+            String key = AdminCli.pathSegment(keyId);
+            BackendClient client = client();
+            if (!yes) {
+                JsonNode keys = client.get("/api/v1/admin/keys", null);
+                JsonNode found = null;
+                for (JsonNode k : keys.path("keys")) {
+                    if (k.path("keyId").asText().equals(key)) {
+                        found = k;
+                    }
+                }
+                if (found == null) {
+                    throw new AdminCliException("no admin key " + key + " is registered; ./kiosk admin key list lists them", BackendClient.FAILED);
+                }
+                out().println("Would remove admin key " + key + " (" + DisplayWidth.printable(found.path("admin").asText()) + ", added "
+                        + ConfigCommands.when(found.path("addedAt")) + "):");
+                out().println("  the backend refuses pushes signed with it from now on; the versions it signed stay in the history,");
+                out().println("  and kiosks keep running them. Kiosks provisioned with this key trust it until they are provisioned");
+                out().println("  again without it (fleet.adminKeys).");
+                throw new AdminCliException("nothing removed; run it again with --yes to remove admin key " + key, USAGE);
+            }
+            JsonNode removed = client.delete("/api/v1/admin/keys/" + key,
+                    () -> "no admin key " + key + " is registered; ./kiosk admin key list lists them");
+            out().println("Admin key " + key + " (" + DisplayWidth.printable(removed.path("admin").asText())
+                    + ") removed: the backend refuses pushes signed with it from now on.");
+            List<String> signed = new ArrayList<>();
+            removed.path("latestSigned").forEach(l -> signed.add(l.path("target").asText() + " version " + l.path("version").asLong()));
+            if (!signed.isEmpty()) {
+                out().println("It signed the latest version of: " + String.join(", ", signed) + ". Kiosks keep running them; to have");
+                out().println("them signed by a key you keep, re-sign each as its next version, e.g.:");
+                JsonNode first = removed.path("latestSigned").get(0);
+                out().println("  ./kiosk admin revert --target " + first.path("target").asText() + " --to " + first.path("version").asLong());
+            }
+            if (removed.path("keysLeft").asInt() == 0) {
+                out().println("No admin key is registered now: nobody can push until one is added (./kiosk admin key add FILE.pub).");
+            }
+            out().println("Kiosks provisioned with it still trust it: provision them again without it (fleet.adminKeys).");
             return 0;
         }
     }

@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,8 @@ public final class AdminConfigApi {
                 new ApiRoute(HandlerType.POST, BASE + "/groups", this::addGroup),
                 new ApiRoute(HandlerType.DELETE, BASE + "/groups/{name}", this::removeGroup),
                 new ApiRoute(HandlerType.GET, BASE + "/keys", this::keys),
-                new ApiRoute(HandlerType.POST, BASE + "/keys", this::addKey));
+                new ApiRoute(HandlerType.POST, BASE + "/keys", this::addKey),
+                new ApiRoute(HandlerType.DELETE, BASE + "/keys/{keyId}", this::removeKey));
     }
 
     record PushedView(String target, long version, String sha256, String keyId, ConfigStatus.RolloutView rollout) {
@@ -291,6 +293,29 @@ public final class AdminConfigApi {
     }
 
     record KeyView(String keyId, String admin, Instant addedAt) {
+    }
+
+    record LayerView(String target, long version) {
+    }
+
+    record RemovedKeyView(String keyId, String admin, Instant addedAt, List<LayerView> latestSigned, int keysLeft) {
+    }
+
+    private void removeKey(Context ctx) {
+        String admin = auth.authenticate(ctx.header("Authorization"));
+        String keyId = ctx.pathParam("keyId");
+        if (!keyId.matches("[0-9a-f]{16}")) {
+            throw new InvalidInputException("keyId", "is 16 hex digits, as ./kiosk admin key list shows them");
+        }
+        AdminKeys.Registered removed = store.adminKeys().remove(keyId, admin);
+        // the layers whose running version it signed: kiosks keep them, and re-signing them with another key is advised
+        List<LayerView> signed = store.configs().snapshot().versions().entrySet().stream()
+                .filter(e -> store.configs().pushed(e.getKey(), e.getValue()).filter(p -> p.keyId().equals(keyId)).isPresent())
+                .map(e -> new LayerView(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(LayerView::target))
+                .toList();
+        LOG.info("admin {} removed admin key {} (registered by {}); latest versions it signed: {}", admin, keyId, removed.admin(), signed);
+        ctx.json(new RemovedKeyView(keyId, removed.admin(), removed.addedAt(), signed, store.adminKeys().all().size()));
     }
 
     record KeysView(List<KeyView> keys) {

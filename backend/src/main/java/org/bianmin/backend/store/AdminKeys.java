@@ -50,6 +50,28 @@ public final class AdminKeys {
         return new Registered(keyId, admin, publicKeyPem, now);
     }
 
+    /**
+     * Removes a key (lost, leaked, or its admin gone): pushes signed with it are refused from now on; versions it signed
+     * stay in the history.
+     *
+     * @throws NotFoundException if no such key is registered
+     */
+    public Registered remove(String keyId, String admin) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return jdbi.inTransaction(h -> {
+            Registered key = h.createQuery("SELECT key_id, admin_name, public_key, added_at FROM admin_keys WHERE key_id = ?")
+                    .bind(0, keyId)
+                    .map((rs, ctx) -> new Registered(rs.getString("key_id").trim(), rs.getString("admin_name"),
+                            rs.getString("public_key"), Sql.instant(rs, "added_at")))
+                    .findOne()
+                    .orElseThrow(() -> new NotFoundException("no admin key " + keyId + " is registered; ./kiosk admin key list lists them"));
+            h.createUpdate("DELETE FROM admin_keys WHERE key_id = ?").bind(0, keyId).execute();
+            audit.record(h, new AuditEvent(now, null, "config.key-removed", "key " + keyId,
+                    "registered by " + key.admin() + ", removed by admin " + admin));
+            return key;
+        });
+    }
+
     /** Every registered key, oldest first. */
     public List<Registered> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT key_id, admin_name, public_key, added_at FROM admin_keys ORDER BY added_at, key_id")

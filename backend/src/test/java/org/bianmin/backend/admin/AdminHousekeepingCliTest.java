@@ -92,6 +92,27 @@ class AdminHousekeepingCliTest {
     }
 
     @Test
+    void keyRemoveSaysWhatItWouldDoUntilGivenYesThenTheBackendKnowsTheKeyNoMore() {
+        String keyId = app.store().adminKeys().all().getFirst().keyId();
+
+        assertEquals(2, admin("key", "remove", keyId));
+
+        assertTrue(out.startsWith("Would remove admin key " + keyId + " (demo-admin, added "), out);
+        assertTrue(out.contains("Kiosks provisioned with this key trust it until they are provisioned"), out);
+        assertEquals("kiosk admin: nothing removed; run it again with --yes to remove admin key " + keyId + "\n", err);
+        assertEquals(1, app.store().adminKeys().all().size(), "nothing changed");
+
+        assertEquals(0, admin("key", "remove", keyId, "--yes"), err);
+
+        assertTrue(out.startsWith("Admin key " + keyId + " (demo-admin) removed: the backend refuses pushes signed with it from now on.\n"), out);
+        assertTrue(out.contains("No admin key is registered now: nobody can push until one is added"), out);
+        assertEquals(0, admin("key", "list"), err);
+        assertTrue(out.startsWith("No admin key is registered"), out);
+        assertEquals(1, admin("key", "remove", keyId, "--yes"));
+        assertEquals("kiosk admin: no admin key " + keyId + " is registered; ./kiosk admin key list lists them\n", err);
+    }
+
+    @Test
     void rotateTokenPrintsTheNewTokenOnceAndTheOldOneStopsWorking() {
         String old = addKiosk("xs-east-01");
         assertEquals(2, admin("kiosk", "rotate-token", "xs-east-01"));

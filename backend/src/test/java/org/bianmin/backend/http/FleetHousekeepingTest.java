@@ -306,6 +306,36 @@ class FleetHousekeepingTest {
     }
 
     @Test
+    void aRemovedAdminKeySignsNoMorePushesAndTheAnswerNamesTheLayersWhoseLatestVersionItSigned() {
+        group("xiaoshan-east");
+        push("fleet", 1, 90, "");
+        push("group:xiaoshan-east", 1, 75, "");
+        Api.Reply other = api.send("POST", "/api/v1/admin/keys", ADMIN,
+                "{\"publicKey\":" + ConfigEnvelopes.quoted(ConfigEnvelopes.OTHER.publicKeyPem()) + "}");
+        assertEquals(201, other.status(), other.body());
+        Api.Reply resigned = api.send("POST", "/api/v1/admin/config/pushes", ADMIN,
+                utf8(signed("group:xiaoshan-east", 2, homeTimeout(75), ConfigEnvelopes.OTHER)));
+        assertEquals(201, resigned.status(), resigned.body());
+        String keyId = ConfigEnvelopes.ADMIN.keyId();
+
+        Api.Reply removed = api.send("DELETE", "/api/v1/admin/keys/" + keyId, ADMIN, null);
+
+        assertEquals(200, removed.status(), removed.body());
+        assertEquals("fleet", removed.json().at("/latestSigned/0/target").asText(), removed.body());
+        assertEquals(1, removed.json().get("latestSigned").size(), "the group's latest version is signed by the other key: " + removed.body());
+        assertEquals(2, removed.json().get("keysLeft").asInt(), "the demo key and the other key");
+        assertProblem(api.send("POST", "/api/v1/admin/config/pushes", ADMIN, utf8(signed("fleet", 2, homeTimeout(80)))), 422,
+                "envelope-refused", "signed with key " + keyId + ", which is not registered here");
+        assertTrue(audited().contains("config.key-removed key " + keyId), audited().toString());
+        assertProblem(api.send("DELETE", "/api/v1/admin/keys/" + keyId, ADMIN, null), 404, "not-found", "no admin key " + keyId);
+        assertProblem(api.send("DELETE", "/api/v1/admin/keys/not-a-key", ADMIN, null), 400, "invalid-request", "is 16 hex digits");
+        String token = kiosk("xs-01", "xiaoshan-east");
+        assertProblem(api.send("DELETE", "/api/v1/admin/keys/" + ConfigEnvelopes.OTHER.keyId(), token, null), 403, "wrong-token-kind",
+                "this is a kiosk token");
+        assertEquals(2, desired("xs-01", token).get("layers").size(), "kiosks keep the layers the removed key signed");
+    }
+
+    @Test
     void aKioskTokenCanNeitherRemoveMoveNorRotateKiosksNorRemoveGroupsNorWithdrawLayers() {
         group("xiaoshan-east");
         String token = kiosk("xs-01", "xiaoshan-east");

@@ -340,6 +340,16 @@ abstract class OpenApiContractTest {
         s.put("POST " + keys + " 401", () -> api.send("POST", keys, null, another));
         s.put("POST " + keys + " 403", () -> api.send("POST", keys, TOKEN, another));
         s.put("POST " + keys + " 409", () -> api.send("POST", keys, admin, key));
+        String removeKey = "DELETE " + keys + "/{keyId}";
+        AdminKeyPair spare = AdminKeyPair.generate();
+        s.put(removeKey + " 200", () -> {
+            api.send("POST", keys, admin, "{\"publicKey\":" + ConfigEnvelopes.quoted(spare.publicKeyPem()) + "}");
+            return api.send("DELETE", keys + "/" + spare.keyId(), admin, null);
+        });
+        s.put(removeKey + " 400", () -> api.send("DELETE", keys + "/not-a-key-id", admin, null));
+        s.put(removeKey + " 401", () -> api.send("DELETE", keys + "/" + spare.keyId(), null, null));
+        s.put(removeKey + " 403", () -> api.send("DELETE", keys + "/" + spare.keyId(), TOKEN, null));
+        s.put(removeKey + " 404", () -> api.send("DELETE", keys + "/0000000000000000", admin, null));
     }
 
     private void housekeepingScenarios(Map<String, Supplier<Api.Reply>> s, String admin) {
