@@ -110,35 +110,33 @@ final class ProvisioningCommands {
     @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Removes an admin key (lost, leaked, or its admin gone): the backend refuses pushes signed with it from now",
                     "on. Kiosks provisioned with it still trust it until they are provisioned again. Without --yes it only says what it would do."})
-    static final class KeyRemove extends AdminCli.AdminCommand {
+    static final class KeyRemove extends Confirmed {
         @Parameters(paramLabel = "KEY", description = "the key's id, as ./kiosk admin key list shows it")
         String keyId;
 
-        @Option(names = "--yes", description = "remove it (without: show what would happen, change nothing)")
-        boolean yes;
+        @Override
+        String preview(BackendClient client) {
+            String key = AdminCli.pathSegment(keyId);
+            JsonNode found = null;
+            for (JsonNode k : client.get("/api/v1/admin/keys", null).path("keys")) {
+                if (k.path("keyId").asText().equals(key)) {
+                    found = k;
+                }
+            }
+            if (found == null) {
+                throw new AdminCliException("no admin key " + key + " is registered; ./kiosk admin key list lists them", BackendClient.FAILED);
+            }
+            out().println("Would remove admin key " + key + " (" + DisplayWidth.printable(found.path("admin").asText()) + ", added "
+                    + ConfigCommands.when(found.path("addedAt")) + "):");
+            out().println("  the backend refuses pushes signed with it from now on; the versions it signed stay in the history,");
+            out().println("  and kiosks keep running them. Kiosks provisioned with this key trust it until they are provisioned");
+            out().println("  again without it (fleet.adminKeys).");
+            return "nothing removed; run it again with --yes to remove admin key " + key;
+        }
 
         @Override
-        public Integer call() {
+        void act(BackendClient client) {
             String key = AdminCli.pathSegment(keyId);
-            BackendClient client = client();
-            if (!yes) {
-                JsonNode keys = client.get("/api/v1/admin/keys", null);
-                JsonNode found = null;
-                for (JsonNode k : keys.path("keys")) {
-                    if (k.path("keyId").asText().equals(key)) {
-                        found = k;
-                    }
-                }
-                if (found == null) {
-                    throw new AdminCliException("no admin key " + key + " is registered; ./kiosk admin key list lists them", BackendClient.FAILED);
-                }
-                out().println("Would remove admin key " + key + " (" + DisplayWidth.printable(found.path("admin").asText()) + ", added "
-                        + ConfigCommands.when(found.path("addedAt")) + "):");
-                out().println("  the backend refuses pushes signed with it from now on; the versions it signed stay in the history,");
-                out().println("  and kiosks keep running them. Kiosks provisioned with this key trust it until they are provisioned");
-                out().println("  again without it (fleet.adminKeys).");
-                throw new AdminCliException("nothing removed; run it again with --yes to remove admin key " + key, USAGE);
-            }
             JsonNode removed = client.delete("/api/v1/admin/keys/" + key,
                     () -> "no admin key " + key + " is registered; ./kiosk admin key list lists them");
             out().println("Admin key " + key + " (" + DisplayWidth.printable(removed.path("admin").asText())
@@ -155,6 +153,26 @@ final class ProvisioningCommands {
                 out().println("No admin key is registered now: nobody can push until one is added (./kiosk admin key add FILE.pub).");
             }
             out().println("Kiosks provisioned with it still trust it: provision them again without it (fleet.adminKeys).");
+        }
+    }
+
+    /** A command that takes something working away: without {@code --yes} it only says what it would do, and exits 2. */
+    abstract static class Confirmed extends AdminCli.AdminCommand {
+        @Option(names = "--yes", description = "do it (without: show what would happen, change nothing)")
+        boolean yes;
+
+        /** Prints what would happen and returns the one line that says nothing was done and how to do it. */
+        abstract String preview(BackendClient client);
+
+        abstract void act(BackendClient client);
+
+        @Override
+        public Integer call() {
+            BackendClient client = client();
+            if (!yes) {
+                throw new AdminCliException(preview(client), USAGE);
+            }
+            act(client);
             return 0;
         }
     }
@@ -270,59 +288,55 @@ final class ProvisioningCommands {
             description = {"Removes a kiosk from the fleet (decommissioned): its token stops working at once, it leaves its groups",
                     "and rollouts and every list; its heartbeats, documents, config history and audit rows are kept.",
                     "Without --yes it only says what it would do."})
-    static final class KioskRemove extends AdminCli.AdminCommand {
+    static final class KioskRemove extends Confirmed {
         @Parameters(paramLabel = "ID", description = "the kiosk")
         String id;
 
-        @Option(names = "--yes", description = "remove it (without: show what would happen, change nothing)")
-        boolean yes;
+        @Override
+        String preview(BackendClient client) {
+            String kiosk = AdminCli.pathSegment(id);
+            out().println("Would remove " + describe(client, kiosk) + ":");
+            out().println("  its token stops working at once: it can no longer fetch config, report, identify anyone or print;");
+            out().println("  it leaves its groups and any rollout, and drops out of admin kiosks, admin status and the console;");
+            out().println("  its heartbeats, documents, config history and audit rows are kept.");
+            return "nothing removed; run it again with --yes to remove kiosk " + kiosk;
+        }
 
         @Override
-        public Integer call() {
+        void act(BackendClient client) {
             String kiosk = AdminCli.pathSegment(id);
-            BackendClient client = client();
-            if (!yes) {
-                out().println("Would remove " + describe(client, kiosk) + ":");
-                out().println("  its token stops working at once: it can no longer fetch config, report, identify anyone or print;");
-                out().println("  it leaves its groups and any rollout, and drops out of admin kiosks, admin status and the console;");
-                out().println("  its heartbeats, documents, config history and audit rows are kept.");
-                throw new AdminCliException("nothing removed; run it again with --yes to remove kiosk " + kiosk, USAGE);
-            }
             JsonNode removed = client.delete("/api/v1/admin/kiosks/" + kiosk, null);
             List<String> groups = new ArrayList<>();
             removed.path("groups").forEach(g -> groups.add(g.asText()));
             out().println("Kiosk " + kiosk + " (" + DisplayWidth.printable(removed.path("name").asText()) + ") removed from the fleet"
                     + (groups.isEmpty() ? "" : "; it left " + String.join(", ", groups)) + ". Its token no longer works.");
             out().println("Its history is kept; ./kiosk admin kiosk add " + kiosk + " --name NAME registers it again with a new token.");
-            return 0;
         }
     }
 
     @Command(name = "rotate-token", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Gives a kiosk a new token (a lost or leaked one): prints it once; the old one stops working at once, so",
                     "the kiosk is cut off until the new token is in its backend.tokenFile. Without --yes it only says what it would do."})
-    static final class KioskRotateToken extends AdminCli.AdminCommand {
+    static final class KioskRotateToken extends Confirmed {
         @Parameters(paramLabel = "ID", description = "the kiosk")
         String id;
 
-        @Option(names = "--yes", description = "rotate it (without: show what would happen, change nothing)")
-        boolean yes;
+        @Override
+        String preview(BackendClient client) {
+            String kiosk = AdminCli.pathSegment(id);
+            out().println("Would give " + describe(client, kiosk) + ", a new token:");
+            out().println("  the old token stops working at once, and the kiosk cannot reach the backend until the new one is");
+            out().println("  in its backend.tokenFile (or KIOSK_TOKEN).");
+            return "no token changed; run it again with --yes to rotate the token of kiosk " + kiosk;
+        }
 
         @Override
-        public Integer call() {
+        void act(BackendClient client) {
             String kiosk = AdminCli.pathSegment(id);
-            BackendClient client = client();
-            if (!yes) {
-                out().println("Would give " + describe(client, kiosk) + ", a new token:");
-                out().println("  the old token stops working at once, and the kiosk cannot reach the backend until the new one is");
-                out().println("  in its backend.tokenFile (or KIOSK_TOKEN).");
-                throw new AdminCliException("no token changed; run it again with --yes to rotate the token of kiosk " + kiosk, USAGE);
-            }
             JsonNode rotated = client.postRaw("/api/v1/admin/kiosks/" + kiosk + "/token", new byte[0], null);
             out().println("Kiosk " + kiosk + " has a new token (shown once; only its hash is kept); the old one no longer works:");
             out().println("  " + rotated.path("token").asText());
             out().println("Put it in the kiosk's backend.tokenFile (readable by the kiosk's user only), or KIOSK_TOKEN.");
-            return 0;
         }
     }
 
