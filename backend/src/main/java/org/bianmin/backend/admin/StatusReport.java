@@ -10,7 +10,7 @@ import java.util.List;
 
 /** The config status, history and merged config as 80-column text for the terminal. */
 final class StatusReport {
-    private static final int TARGET = 22;
+    private static final int TARGET = 21;
 
     private StatusReport() {
     }
@@ -52,7 +52,7 @@ final class StatusReport {
                     + k.path("connection").asText() + "  " + name));
             for (JsonNode l : k.path("layers")) {
                 String line = "  " + DisplayWidth.pad(DisplayWidth.fit(l.path("target").asText(), TARGET), TARGET)
-                        + "  desired " + pad(version(l.path("desired").asLong()), 4) + "  running " + pad(version(l.path("running").asLong()), 4)
+                        + "  desired " + pad(version(l.path("desired").asLong()), 3) + "  running " + pad(version(l.path("running").asLong()), 3)
                         + "  " + l.path("status").asText();
                 if (!l.path("status").asText().equals("applied") && !l.path("at").isNull() && !l.path("at").isMissingNode()) {
                     line += "  " + when(l.path("at"));

@@ -136,6 +136,12 @@ public final class KioskDemo implements Callable<Integer> {
                             return visitsCompleted ? 0 : 1;
                         }
                     }
+                    if (display == FxPlatform.Display.HEADLESS) {
+                        // no window to look at: every screen from here on is a PNG, e.g. Home after a push
+                        Path shots = dir.resolve("screens").resolve("console");
+                        screen.recordTo(shots);
+                        terminal.println("  screens      each new screen from now on: " + shots + "/NN-step.png");
+                    }
                     kiosk.supervisor().addListener(h -> terminal.println("  device       " + h));
                     kiosk.fleet().ifPresent(f -> f.onReport(r -> terminal.println("  config       " + r.target() + " version " + r.version()
                             + " " + r.status().name().toLowerCase(Locale.ROOT) + (r.reason().isEmpty() ? "" : ": " + r.reason()))));
