@@ -24,7 +24,7 @@ final class Html {
             td.config-failed{background:#fde2e0}td.config-pending{background:#fff4d6}
             tr.differs td{background:#fff4d6}code{font-size:.95em;word-break:break-all}td.key{white-space:nowrap}
             form.push p{margin:.4em 0}form.push label{display:inline-block;min-width:16em}
-            pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}
+            pre{background:#f4f4f4;padding:.5em;white-space:pre-wrap}ol.texts{margin:0;padding-left:1.4em}
             """;
     // a value longer than this is cut in tables (the YAML download has it whole)
     private static final int VALUE_CHARS = 160;
@@ -143,6 +143,13 @@ final class Html {
     static String value(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "<span class=\"warn\">（无 absent）</span>";
+        }
+        if (value.isArray() && !value.isEmpty() && value.get(0).isObject() && value.get(0).has("zh")) {
+            // a list of texts (notices, a guide's materials or steps): one item a line, 中文 / English, whole
+            StringBuilder items = new StringBuilder("<ol class=\"texts\">");
+            value.forEach(item -> items.append("<li>").append(e(item.path("zh").asText()))
+                    .append(item.path("en").isTextual() ? " / " + e(item.path("en").textValue()) : "").append("</li>"));
+            return items.append("</ol>").toString();
         }
         String text = value.isTextual() ? value.textValue() : value.toString();
         if (text.length() > VALUE_CHARS) {

@@ -250,7 +250,7 @@ public final class ConfigStatus {
         Map<String, JsonNode> willLeaves = leaves(will.tree());
         Set<String> paths = new LinkedHashSet<>(willLeaves.keySet());
         paths.addAll(wasLeaves.keySet());
-        return paths.stream().map(p -> new Compared(p, willLeaves.get(p), willLeaves.containsKey(p) ? origin(will.origin(p)) : null,
+        return paths.stream().filter(p -> !emptyBesideItsValues(p, wasLeaves, willLeaves)).map(p -> new Compared(p, willLeaves.get(p), willLeaves.containsKey(p) ? origin(will.origin(p)) : null,
                 wasLeaves.get(p), wasLeaves.containsKey(p) ? origin(was.origin(p)) : null)).toList();
     }
 

@@ -101,7 +101,8 @@ class ConsoleConfigTest {
                 + "<td>kiosk:demo-kiosk-01 version 2</td><td><code>30</code></td><td>kiosk:demo-kiosk-01 version 1</td></tr>"), html);
         assertTrue(html.contains("<td class=\"key\"><code>backend.connectTimeout</code></td><td><code>5</code></td><td>default (config/kiosk.yaml line "),
                 "every value, with the defaults' origin: " + html);
-        assertTrue(html.contains("[{&quot;zh&quot;:&quot;&lt;b&gt;今日停电&lt;/b&gt;&quot;}]"), "a value is text, never markup: " + html);
+        assertTrue(html.contains("<ol class=\"texts\"><li>&lt;b&gt;今日停电&lt;/b&gt;</li></ol>"),
+                "a list of texts one item a line, as text, never markup: " + html);
         assertFalse(html.contains("<b>今日停电"), html);
         assertTrue(html.contains("<table id=\"config-history\">"), html);
         assertTrue(html.indexOf("<a href=\"/console/layers/kiosk:demo-kiosk-01/2\">2</a></td><td>demo-admin")
