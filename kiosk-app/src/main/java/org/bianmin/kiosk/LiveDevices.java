@@ -2,6 +2,7 @@ package org.bianmin.kiosk;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.bianmin.config.DeviceSettings;
@@ -9,6 +10,7 @@ import org.bianmin.device.DeviceException;
 import org.bianmin.kiosk.devices.DeviceSupervisor;
 import org.bianmin.kiosk.devices.KioskDevices;
 import org.bianmin.kiosk.fleet.LiveConfigException;
+import org.bianmin.kiosk.visit.Step;
 import org.bianmin.kiosk.visit.VisitMachine;
 
 /**
@@ -55,6 +57,20 @@ final class LiveDevices {
             await(supervisor.check(reopened), "its reopened devices were checked");
         }
         return reopened;
+    }
+
+    /**
+     * What {@link #apply} would wait for now, in one line for the admin: the visit under way, or the technician in
+     * maintenance mode, before reopening the devices {@code next} changes; empty when it would not wait.
+     */
+    String waitsFor(DeviceSettings next) {
+        Set<String> reopen = devices.reopenedBy(next);
+        Step step = machine.view().step();
+        if (reopen.isEmpty() || step == Step.IDLE) {
+            return "";
+        }
+        return (step == Step.MAINTENANCE ? "waits for the technician to leave maintenance mode" : "waits for the visit under way to end")
+                + " before reopening " + String.join(", ", new TreeSet<>(reopen));
     }
 
     private Set<String> change(DeviceSettings next) throws DeviceException {

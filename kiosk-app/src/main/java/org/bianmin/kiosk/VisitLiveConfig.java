@@ -48,6 +48,11 @@ final class VisitLiveConfig implements LiveConfig {
     }
 
     @Override
+    public String waitsFor(KioskConfig config) {
+        return devices.waitsFor(config.devices());
+    }
+
+    @Override
     public synchronized Applied apply(KioskConfig config) throws LiveConfigException {
         Set<ConfigSection> changed = ConfigSection.changed(current, config);
         Set<ConfigSection> live = EnumSet.noneOf(ConfigSection.class);

@@ -106,7 +106,9 @@ class KioskReopensDevicesEndToEndTest {
 
         long version = k.push(devices("receiptPrinter", "width", 58));
 
-        k.awaitLayer(l -> l.path("status").asText().equals("pending") && l.path("reported").asLong() == version);
+        JsonNode pending = k.awaitLayer(l -> l.path("status").asText().equals("pending") && l.path("reported").asLong() == version);
+        assertEquals("waits for the visit under way to end before reopening receipt-printer", pending.path("reason").asText(),
+                "the admin sees why it is pending");
         assertSame(printer, k.app.devices().receiptPrinter().orElseThrow(), "nothing is reopened under the citizen");
         assertEquals(Step.HOME, m.view().step());
         m.exit();

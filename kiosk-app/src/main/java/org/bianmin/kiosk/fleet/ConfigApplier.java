@@ -122,7 +122,8 @@ public final class ConfigApplier {
             return each(fresh, Status.FAILED, layer -> "version " + layer.version() + " cannot be stored on this kiosk ("
                     + e.getMessage() + "); it still runs " + describe(before, layer) + "; a technician should check the disk");
         }
-        send(each(fresh, Status.PENDING, layer -> ""));
+        String waiting = live.waitsFor(config);
+        send(each(fresh, Status.PENDING, layer -> waiting));
         String failure;
         try {
             LiveConfig.Applied applied = live.apply(config);

@@ -19,6 +19,14 @@ public interface LiveConfig {
     Applied apply(KioskConfig config) throws LiveConfigException;
 
     /**
+     * What applying {@code config} now would first wait for, in one line for the admin (e.g. the end of a visit under
+     * way before a device is reopened); empty when it applies at once. Reported with the pending status.
+     */
+    default String waitsFor(KioskConfig config) {
+        return "";
+    }
+
+    /**
      * What an apply did.
      *
      * @param live        sections that took effect at once

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param target         {@code fleet}, {@code group:NAME} or {@code kiosk:ID}, as the envelope claims it
  * @param version        the version the report is about
  * @param status         what became of it
- * @param reason         one line for the admin: why it was refused, failed or reverted; empty when applied or pending
+ * @param reason         one line for the admin: why it was refused, failed or reverted, or what a pending one waits for;
+ *                       empty when applied
  * @param runningVersion the version of this layer the kiosk runs after this, 0 for none
  * @param at             when the kiosk decided
  */
