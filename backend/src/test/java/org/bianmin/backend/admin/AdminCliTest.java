@@ -11,19 +11,15 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -64,19 +60,14 @@ class AdminCliTest {
     }
 
     int admin(Map<String, String> env, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = AdminCli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        AdminRun r = AdminRun.of(args, env);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     int admin(String... args) {
-        String[] withBackend = Arrays.copyOf(args, args.length + 2);
-        withBackend[args.length] = "--backend";
-        withBackend[args.length + 1] = backend;
-        return admin(ENV, withBackend);
+        return admin(ENV, AdminRun.against(backend, args));
     }
 
     void beat(String kioskId, String json) throws Exception {

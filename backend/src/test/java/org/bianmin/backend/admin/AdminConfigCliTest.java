@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +50,7 @@ class AdminConfigCliTest {
     }
 
     int admin(String... args) {
-        String[] withBackend = Arrays.copyOf(args, args.length + 2);
-        withBackend[args.length] = "--backend";
-        withBackend[args.length + 1] = backend;
-        return run(withBackend);
+        return run(AdminRun.against(backend, args));
     }
 
     /** A command that needs no backend. */
@@ -66,12 +59,10 @@ class AdminConfigCliTest {
     }
 
     int run(String[] withBackend) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = AdminCli.run(withBackend, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        AdminRun r = AdminRun.of(withBackend, env);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     /** Makes a key pair, registers it and makes it the one push signs with. */

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +45,10 @@ class AdminHousekeepingCliTest {
     }
 
     int admin(String... args) {
-        String[] withBackend = Arrays.copyOf(args, args.length + 2);
-        withBackend[args.length] = "--backend";
-        withBackend[args.length + 1] = backend;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = AdminCli.run(withBackend, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        AdminRun r = AdminRun.of(AdminRun.against(backend, args), env);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     /** Adds a kiosk from the command line and returns the token it printed. */
