@@ -18,6 +18,7 @@ import org.bianmin.backend.fleet.ConfigStatus;
 import org.bianmin.backend.fleet.Fleet;
 import org.bianmin.backend.http.AdminApi;
 import org.bianmin.backend.http.ApiRoute;
+import org.bianmin.backend.http.UnreadBody;
 import org.bianmin.backend.store.DiagnosticBundles;
 import org.bianmin.backend.store.Store;
 import org.bianmin.config.signing.SignedConfig;
@@ -125,6 +126,7 @@ public final class Console {
             } catch (Exception e) {
                 // Jetty's multipart parser throws ServletException (undeclared, through Kotlin) for a part over the limit
                 LOG.info("admin {}: a form posted to {} could not be read ({})", session.admin(), ctx.path(), e.getMessage());
+                UnreadBody.discard(ctx);
                 ctx.status(413).contentType("text/html; charset=utf-8").result(Html.page("表单无法读取 · Form not read", session, NAV,
                         "<p class=\"message\" role=\"alert\">表单过大或无法读取，未执行任何操作 · The form was too large or could not be "
                                 + "read, so nothing was done; a signed config is at most " + SignedConfig.MAX_BYTES

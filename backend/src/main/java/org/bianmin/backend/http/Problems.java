@@ -72,6 +72,7 @@ final class Problems {
     }
 
     static void write(Context ctx, ObjectMapper mapper, ApiProblem problem) {
+        UnreadBody.discard(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type());
         body.put("title", problem.title());

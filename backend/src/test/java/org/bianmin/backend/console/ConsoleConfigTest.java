@@ -150,10 +150,13 @@ class ConsoleConfigTest {
         HttpResponse<String> huge = upload(Map.of("target", TARGET.toString()), new byte[SignedConfig.MAX_BYTES + 1]);
         assertTrue(huge.statusCode() == 400 || huge.statusCode() == 413, huge.statusCode() + " " + huge.body());
         assertTrue(huge.body().contains("a signed config is at most 1048576 bytes"), huge.body());
-        HttpResponse<String> huger = upload(Map.of("target", TARGET.toString()), new byte[2 * SignedConfig.MAX_BYTES]);
-        assertTrue(huger.statusCode() == 400 || huger.statusCode() == 413, huger.statusCode() + " " + huger.body());
-        assertTrue(huger.body().contains("The form was too large or could not be read, so nothing was done; a signed config is "
-                + "at most 1048576 bytes"), huger.body());
+        // a wrong file of 20 MiB, sent at once as a browser sends it: the page with the reason every time, not a reset
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> huger = upload(Map.of("target", TARGET.toString()), new byte[20 * SignedConfig.MAX_BYTES]);
+            assertTrue(huger.statusCode() == 400 || huger.statusCode() == 413, huger.statusCode() + " " + huger.body());
+            assertTrue(huger.body().contains("The form was too large or could not be read, so nothing was done; a signed config is "
+                    + "at most 1048576 bytes"), huger.body());
+        }
 
         HttpResponse<String> stage = upload(Map.of("target", TARGET.toString(), "stage", "half"), signed("backend:\n  retries: 1\n", 2));
         assertEquals(400, stage.statusCode());

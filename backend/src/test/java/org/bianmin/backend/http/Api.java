@@ -59,10 +59,19 @@ final class Api {
         }
     }
 
-    /** POST {@code bytes} as {@code contentType}, e.g. a zip. */
+    /** POST {@code bytes} as {@code contentType}, e.g. a zip, with {@code Expect: 100-continue} as the kiosk sends it. */
     Reply upload(String path, String token, String contentType, byte[] bytes) {
+        return upload(path, token, contentType, bytes, true);
+    }
+
+    /** As {@link #upload}, but the bytes go at once, as a browser or a simple client sends them. */
+    Reply uploadWithoutAsking(String path, String token, String contentType, byte[] bytes) {
+        return upload(path, token, contentType, bytes, false);
+    }
+
+    private Reply upload(String path, String token, String contentType, byte[] bytes, boolean askFirst) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+                .timeout(Duration.ofSeconds(60)).expectContinue(askFirst).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -232,6 +232,16 @@ class FleetApiTest {
     }
 
     @Test
+    void aClientThatSendsABundleOver20MiBWithoutAskingFirstHearsThe413AndA401EveryTimeNotAReset() {
+        byte[] big = new byte[KioskFleetApi.MAX_BUNDLE_BYTES + 1];
+        for (int i = 0; i < 25; i++) {
+            assertProblem(api.uploadWithoutAsking(DEMO + "/diagnostics", KIOSK, "application/zip", big), 413, "too-large", "20 MiB");
+            assertProblem(api.uploadWithoutAsking(DEMO + "/diagnostics", "not-a-token", "application/zip", big), 401,
+                    "unauthenticated", "belongs to no registered kiosk");
+        }
+    }
+
+    @Test
     void aKioskTokenOnTheAdminApiIs403AndSaysItIsAKioskToken() {
         assertProblem(api.get("/api/v1/admin/kiosks", KIOSK), 403, "wrong-token-kind",
                 "this is a kiosk token; the admin API takes an admin token");

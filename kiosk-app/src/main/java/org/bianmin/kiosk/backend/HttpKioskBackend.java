@@ -88,6 +88,8 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
     private static final List<String> PRINT_STATES = List.of("queued", "printed", "failed");
     private static final Pattern TECHNICIAN_CODE = Pattern.compile("BMTECH1:[A-Za-z0-9]{26}");
+    /** Bodies larger than this (curl's threshold) ask for 100 Continue before they are sent. */
+    static final int EXPECT_CONTINUE_ABOVE = 1024 * 1024;
     // getDesiredConfig: known is an etag the backend gave, wait at most 60 s; reportConfig: reasons of at most 500 characters
     private static final Pattern ETAG = Pattern.compile("^[0-9a-f]{1,64}$");
     private static final long DESIRED_LONGEST_WAIT_SECONDS = 60;
@@ -601,6 +603,9 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
         }
         if (call.body() != null) {
             request.header("Content-Type", call.contentType()).method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+            // a large body (a diagnostic bundle) waits for the backend's 100 Continue, as curl's does: a refusal by
+            // its headers (401, 403, 413) then arrives as an answer, not as a connection reset in mid-upload
+            request.expectContinue(call.body().length > EXPECT_CONTINUE_ABOVE);
         } else {
             request.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
