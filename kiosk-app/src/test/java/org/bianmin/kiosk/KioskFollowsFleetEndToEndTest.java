@@ -202,6 +202,31 @@ class KioskFollowsFleetEndToEndTest {
         }
     }
 
+    @Test
+    void aPushNamingAServiceTheBackendDoesNotOfferIsAppliedWithANoteAndOneNamingOnlySuchServicesIsReverted() throws Exception {
+        endAnyVisit();
+        ObjectNode typo = services("pestcide-licence", "business-licence");
+        typo.putObject("guides").putObject("no-such-service").putObject("note").put("zh", "本镇便民服务中心一楼");
+
+        long applied = pushOwnAndAwaitApplied(typo);
+
+        String note = layer(kioskTarget).path("reason").asText();
+        assertTrue(note.contains("services: pestcide-licence is not offered to this kiosk by the backend, so Home does not show it"),
+                note);
+        assertTrue(note.contains("guides: no-such-service is not offered to this kiosk, so its guide is never shown"), note);
+        assertEquals(List.of("business-licence"), homeServices());
+
+        long version = push(signed(new ConfigTarget.Kiosk(backend.kioskId()), KIOSK_VERSIONS.incrementAndGet(),
+                services("pestcide-licence"), admin));
+
+        JsonNode layer = awaitLayer(kioskTarget, l -> l.path("status").asText().equals("reverted") && l.path("reported").asLong() == version);
+        assertTrue(layer.path("reason").asText().contains("failed its health check after it was applied: none of the services it "
+                + "names (pestcide-licence) is offered to this kiosk by the backend"), layer.toString());
+        assertEquals(applied, kiosk.configLayers().version(kioskTarget));
+        endAnyVisit();
+        assertEquals(List.of("business-licence"), homeServices(), "the next visit offers what the last good config did");
+    }
+
     /**
      * The guide of the social-insurance certificate for the simulated resident's card, in the visit under way (or a new
      * one); the visit is ended and the card lifted again.
@@ -237,7 +262,7 @@ class KioskFollowsFleetEndToEndTest {
         return version;
     }
 
-    /** The services the Home screen offers a visit that starts now; the visit is ended again. */
+    /** The services the Home screen offers the visit under way, or one that starts now if the kiosk is idle; it stays. */
     private static List<String> homeServices() {
         kiosk.machine().wake();
         VisitView home = await("a visit at Home with its services").atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))

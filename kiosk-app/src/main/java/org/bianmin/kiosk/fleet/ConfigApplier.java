@@ -132,7 +132,7 @@ public final class ConfigApplier {
                 store.commit(next, config);
                 LOG.info("config layers {} applied: live {}, devices reopened {}, at next start {}", next, applied.live(),
                         applied.reopened(), applied.atNextStart());
-                return each(fresh, Status.APPLIED, layer -> note(applied));
+                return each(fresh, Status.APPLIED, layer -> note(applied, h.notes()));
             }
             failure = "failed its health check after it was applied: " + h.problem().orElseThrow();
         } catch (LiveConfigException e) {
@@ -173,7 +173,7 @@ public final class ConfigApplier {
     }
 
     /** What an admin should know of an apply, e.g. "applied; receipt-printer reopened with the new settings". */
-    private static String note(LiveConfig.Applied applied) {
+    private static String note(LiveConfig.Applied applied, List<String> healthNotes) {
         List<String> notes = new ArrayList<>();
         if (!applied.reopened().isEmpty()) {
             notes.add(String.join(", ", applied.reopened().stream().sorted().toList()) + " reopened with the new settings");
@@ -182,6 +182,7 @@ public final class ConfigApplier {
             notes.add(String.join(", ", applied.atNextStart().stream().map(ConfigSection::key).sorted().toList())
                     + " change at the next start of the kiosk");
         }
+        notes.addAll(healthNotes);
         return notes.isEmpty() ? "" : "applied; " + String.join("; ", notes);
     }
 
