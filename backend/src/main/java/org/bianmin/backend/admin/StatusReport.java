@@ -6,16 +6,24 @@ import static org.bianmin.backend.admin.ConfigCommands.when;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The config status, history and merged config as 80-column text for the terminal. */
 final class StatusReport {
     private static final int TARGET = 21;
+    // the kiosk's note on an applied config opens so; the heading says it
+    private static final String APPLIED = "applied; ";
+    private static final int NAMED = 3;
 
     private StatusReport() {
     }
 
-    /** Rollouts under way first, then every kiosk: one line when in sync, its layers and differences when not. */
+    /**
+     * Rollouts under way first, then every kiosk: one line when in sync, its layers and differences when not; then what
+     * kiosks noted of the configs they applied.
+     */
     static String render(JsonNode status) {
         StringBuilder b = new StringBuilder();
         List<JsonNode> rollouts = new ArrayList<>();
@@ -69,11 +77,40 @@ final class StatusReport {
                 }
             }
         }
+        appliedNotes(b, status.path("kiosks"));
         int total = inSync + pending + failed;
         b.append(total).append(total == 1 ? " kiosk: " : " kiosks: ").append(inSync).append(" in sync, ").append(pending)
                 .append(" pending, ").append(failed).append(" failed\nAs of ")
                 .append(AdminCli.time(Instant.parse(status.path("asOf").asText()))).append(" (Beijing time)\n");
         return b.toString();
+    }
+
+    /**
+     * What kiosks said of configs they applied (a service they do not offer, a device reopened), once per layer version
+     * and note with the kiosks that said it: a fleet push noted alike by 300 kiosks is one entry, not 300 lines.
+     */
+    private static void appliedNotes(StringBuilder b, JsonNode kiosks) {
+        Map<List<String>, List<String>> said = new LinkedHashMap<>();
+        for (JsonNode k : kiosks) {
+            for (JsonNode l : k.path("layers")) {
+                String reason = l.path("reason").isTextual() ? l.path("reason").asText().strip() : "";
+                if (l.path("status").asText().equals("applied") && !reason.isEmpty()) {
+                    String note = reason.startsWith(APPLIED) ? reason.substring(APPLIED.length()) : reason;
+                    said.computeIfAbsent(List.of(l.path("target").asText() + " version " + l.path("running").asLong(), note),
+                            key -> new ArrayList<>()).add(k.path("kioskId").asText());
+                }
+            }
+        }
+        if (said.isEmpty()) {
+            return;
+        }
+        b.append("Noted by kiosks that applied a config:\n");
+        said.forEach((key, at) -> {
+            wrapCells(b, key.get(0) + ", at " + (at.size() == 1 ? at.get(0) : at.size() + " kiosks (" + String.join(", ",
+                    at.subList(0, Math.min(at.size(), NAMED))) + (at.size() > NAMED ? " and " + (at.size() - NAMED) + " more" : "")
+                    + ")") + ":", "  ", "      ");
+            wrap(b, DisplayWidth.printable(key.get(1)), "    ");
+        });
     }
 
     /** {@code halted: 4 of 10 released in 2 waves (20% each), 2 applied, 2 failed (stop at 2), 0 waiting}. */

@@ -114,7 +114,7 @@ final class KioskPage {
                 b.append("—（已撤销 withdrawn）");
             }
             b.append("</td><td>").append(Html.version(l.running())).append("</td><td>").append(Html.layerStatus(l.status()))
-                    .append("</td><td>").append(l.reason() == null || l.status().equals("applied") ? "—" : Html.e(l.reason()))
+                    .append("</td><td>").append(l.reason() == null || l.reason().isBlank() ? "—" : Html.e(l.reason()))
                     .append("</td><td>").append(l.at() == null ? "尚未报告 not reported" : Html.time(l.at())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");

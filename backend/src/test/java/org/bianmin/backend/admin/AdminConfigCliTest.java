@@ -117,10 +117,13 @@ class AdminConfigCliTest {
         assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("a.yaml", "session:\n  timeouts:\n    home: 90\n").toString()), err);
         assertTrue(out.startsWith("Pushed kiosk:demo-kiosk-01 version 1 (key "), out);
         assertTrue(out.contains("Every kiosk of kiosk:demo-kiosk-01 gets it now"), out);
-        report("kiosk:demo-kiosk-01", 1, ReportStatus.APPLIED, null, 1);
+        report("kiosk:demo-kiosk-01", 1, ReportStatus.APPLIED, "applied; services: pestcide-licence is not offered to this kiosk by "
+                + "the backend, so Home does not show it", 1);
         assertEquals(0, admin("status"), err);
         assertTrue(out.contains("demo-kiosk-01"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("demo-kiosk-01  in sync  never-seen  kiosk 1  示范镇")), out);
+        assertTrue(out.contains("Noted by kiosks that applied a config:\n  kiosk:demo-kiosk-01 version 1, at demo-kiosk-01:\n"
+                + "    services: pestcide-licence is not offered to this kiosk by the backend, so\n    Home does not show it\n"), out);
 
         assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("b.yaml", "session:\n  timeouts:\n    home: 75\n").toString()), err);
         assertTrue(out.startsWith("Pushed kiosk:demo-kiosk-01 version 2"), out);

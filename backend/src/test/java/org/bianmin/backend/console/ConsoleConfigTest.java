@@ -110,6 +110,18 @@ class ConsoleConfigTest {
     }
 
     @Test
+    void whatAKioskNotedOfAConfigItAppliedIsOnItsPage() throws Exception {
+        pushed("services: [pestcide-licence, business-licence]\n", 1);
+        report(1, ReportStatus.APPLIED, "applied; services: pestcide-licence is not offered to this kiosk by the backend, so Home "
+                + "does not show it <i>", 1);
+
+        String html = console.get("/console/kiosks/" + KIOSK).body();
+
+        assertTrue(html.contains("<span class=\"good\">已应用 applied</span></td><td>applied; services: pestcide-licence is not "
+                + "offered to this kiosk by the backend, so Home does not show it &lt;i&gt;</td>"), html);
+    }
+
+    @Test
     void anUploadedEnvelopeIsPushedAndEachRefusalIsSaidInPlainWords() throws Exception {
         HttpResponse<String> ok = upload(Map.of("target", TARGET.toString()), signed("backend:\n  heartbeatInterval: 30\n", 1));
         assertEquals(200, ok.statusCode(), ok.body());
