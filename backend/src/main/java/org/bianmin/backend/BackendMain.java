@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 
 /** Command-line entry of {@code ./kiosk backend}: parses options, starts the backend and says where it listens. */
 @Command(name = "kiosk backend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the reference backend: the kiosk API, the fleet service and its web console (/console) over HTTP,",
-                "on H2 under --data or on PostgreSQL (--db).",
+        description = {"Runs the reference backend: the kiosk API, the fleet service and its web console (/console) over HTTP, "
+                + "on H2 under --data or on PostgreSQL (--db).",
                 "Admins sign in with a token: './kiosk backend add-admin-token NAME' prints a new one once."})
 public final class BackendMain implements Callable<Integer> {
     static final int USAGE = 2;

@@ -39,9 +39,9 @@ import picocli.CommandLine.Spec;
  * with the fix (a layer that does not check lists each problem), and a non-zero exit.
  */
 @Command(name = "kiosk admin", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Asks the backend about the fleet and changes its config. Each command takes --backend URL (default",
-                "http://127.0.0.1:8080) and an admin token from --token or the environment variable KIOSK_ADMIN_TOKEN;",
-                "push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY."},
+        description = {"Asks the backend about the fleet and changes its config.",
+                "Each command takes --backend URL (default http://127.0.0.1:8080) and an admin token from --token or the "
+                        + "environment variable KIOSK_ADMIN_TOKEN; push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY."},
         subcommands = {AdminCli.Kiosks.class, AdminCli.Beats.class, AdminCli.TechnicianCode.class, AdminCli.Diagnostics.class,
                 ConfigCommands.Push.class, ConfigCommands.Sign.class, ConfigCommands.Status.class, ConfigCommands.History.class, ConfigCommands.Revert.class,
                 ConfigCommands.ConfigGroup.class, ConfigCommands.RolloutGroup.class, ProvisioningCommands.Keygen.class,

@@ -138,9 +138,9 @@ final class ConfigCommands {
     }
 
     @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Checks FILE as a config layer and signs it with your admin key into an envelope file, without pushing it:",
-                    "upload the file in the web console (Push config). With --version it needs no backend, so the key can stay on a",
-                    "machine that never reaches one; without it, the backend is asked for the target's next version."})
+            description = {"Checks FILE as a config layer and signs it with your admin key into an envelope file, without pushing it.",
+                    "Upload the file in the web console (Push config). With --version it needs no backend, so the key can stay on a "
+                            + "machine that never reaches one; without it, the backend is asked for the target's next version."})
     static final class Sign extends AdminCli.AdminCommand {
         @Option(names = "--to", paramLabel = "TARGET", required = true, description = "kiosk:ID, group:NAME or fleet")
         String to;
@@ -227,8 +227,9 @@ final class ConfigCommands {
     }
 
     @Command(name = "revert", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Pushes an older version's config again, re-signed as the target's next version (kiosks refuse lower",
-                    "versions, so going back is a new version with the old content); every kiosk of the target gets it at once."})
+            description = {"Pushes an older version's config again, re-signed as the target's next version.",
+                    "Kiosks refuse lower versions, so going back is a new version with the old content; every kiosk of the target "
+                            + "gets it at once."})
     static final class Revert extends AdminCli.AdminCommand {
         @Option(names = "--target", paramLabel = "TARGET", required = true, description = "kiosk:ID, group:NAME or fleet")
         String targetText;
@@ -264,8 +265,9 @@ final class ConfigCommands {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Desired against reported config for every kiosk: each layer's desired and running version, the kiosk's",
-                    "status and reason, and what differs in the merged config; then the rollouts under way."})
+            description = {"Desired against reported config for every kiosk.",
+                    "Rollouts under way; each kiosk's layers, desired and running version, with the kiosk's status and reason, and "
+                            + "what differs in the merged config; then what kiosks noted of configs they applied."})
     static final class Status extends AdminCli.AdminCommand {
         @Option(names = "--kiosk", paramLabel = "ID", description = "only this kiosk")
         String kiosk;
@@ -335,8 +337,8 @@ final class ConfigCommands {
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Withdraws the layer of a group no kiosk is in, before ./kiosk admin group remove: no kiosk gets it any",
-                    "more, and its history stays. A later push sets it again."})
+            description = {"Withdraws the layer of a group no kiosk is in, before ./kiosk admin group remove.",
+                    "No kiosk gets it any more, and its history stays. A later push sets it again."})
     static final class Clear extends AdminCli.AdminCommand {
         @Option(names = "--target", paramLabel = "TARGET", required = true, description = "group:NAME")
         String targetText;
@@ -410,8 +412,8 @@ final class ConfigCommands {
     }
 
     @Command(name = "abort", mixinStandardHelpOptions = true,
-            description = {"Stops a rollout: no more kiosks are released; released kiosks keep the new version",
-                    "(./kiosk admin revert takes it back)."})
+            description = {"Stops a rollout: no more kiosks are released.",
+                    "Released kiosks keep the new version (./kiosk admin revert takes it back)."})
     static final class Abort extends RolloutCommand {
         @Override
         public Integer call() {

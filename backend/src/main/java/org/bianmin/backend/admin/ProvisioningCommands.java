@@ -31,8 +31,9 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Makes your Ed25519 admin key pair: DIR/" + PRIVATE_KEY + " (private, signs pushes; readable by you only)",
-                    "and DIR/" + PUBLIC_KEY + " (public: register it with the backend, provision kiosks with it). Never overwrites."})
+            description = {"Makes your Ed25519 admin key pair.",
+                    "DIR/" + PRIVATE_KEY + " is private (it signs pushes; readable by you only), DIR/" + PUBLIC_KEY + " public "
+                            + "(register it with the backend, provision kiosks with it). Never overwrites."})
     static final class Keygen extends AdminCli.LocalCommand {
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "where to write the two files")
         Path dir;
@@ -57,7 +58,7 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "key", mixinStandardHelpOptions = true, subcommands = {KeyAdd.class, KeyList.class, KeyRemove.class},
-            description = "The admin public keys the backend takes pushes from: ./kiosk admin key add FILE.pub | key list")
+            description = "The admin public keys the backend takes pushes from: ./kiosk admin key add FILE.pub | key list | key remove KEY --yes")
     static final class KeyGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
@@ -108,8 +109,9 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Removes an admin key (lost, leaked, or its admin gone): the backend refuses pushes signed with it from now",
-                    "on. Kiosks provisioned with it still trust it until they are provisioned again. Without --yes it only says what it would do."})
+            description = {"Removes an admin key (lost, leaked, or its admin gone).",
+                    "The backend refuses pushes signed with it from now on. Kiosks provisioned with it still trust it until they are "
+                            + "provisioned again. Without --yes it only says what it would do."})
     static final class KeyRemove extends Confirmed {
         @Parameters(paramLabel = "KEY", description = "the key's id, as ./kiosk admin key list shows it")
         String keyId;
@@ -179,8 +181,9 @@ final class ProvisioningCommands {
 
     @Command(name = "kiosk", mixinStandardHelpOptions = true,
             subcommands = {KioskAdd.class, KioskGroups.class, KioskMove.class, KioskRemove.class, KioskRotateToken.class},
-            description = {"Provision kiosks: ./kiosk admin kiosk add ID --name NAME [--group G]..., kiosk groups ID [--group G]...,",
-                    "kiosk move ID --to G [--from F], kiosk remove ID --yes, kiosk rotate-token ID --yes"})
+            description = {"Provision kiosks: add, groups, move, remove, rotate-token.",
+                    "./kiosk admin kiosk add ID --name NAME [--group G]..., kiosk groups ID [--group G]..., kiosk move ID --to G "
+                            + "[--from F], kiosk remove ID --yes, kiosk rotate-token ID --yes"})
     static final class KioskGroup extends AdminCli.LocalCommand {
         @Override
         public Integer call() {
@@ -244,8 +247,8 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "move", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Moves a kiosk from one group to another, in the same place among its groups; a connected kiosk gets",
-                    "the new group's layer at once. A kiosk in several groups needs --from."})
+            description = {"Moves a kiosk from one group to another, in the same place among its groups.",
+                    "A connected kiosk gets the new group's layer at once. A kiosk in several groups needs --from."})
     static final class KioskMove extends AdminCli.AdminCommand {
         @Parameters(paramLabel = "ID", description = "the kiosk")
         String id;
@@ -285,9 +288,9 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Removes a kiosk from the fleet (decommissioned): its token stops working at once, it leaves its groups",
-                    "and rollouts and every list; its heartbeats, documents, config history and audit rows are kept.",
-                    "Without --yes it only says what it would do."})
+            description = {"Removes a kiosk from the fleet (decommissioned).",
+                    "Its token stops working at once, it leaves its groups and rollouts and every list; its heartbeats, documents, "
+                            + "config history and audit rows are kept. Without --yes it only says what it would do."})
     static final class KioskRemove extends Confirmed {
         @Parameters(paramLabel = "ID", description = "the kiosk")
         String id;
@@ -315,8 +318,9 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "rotate-token", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Gives a kiosk a new token (a lost or leaked one): prints it once; the old one stops working at once, so",
-                    "the kiosk is cut off until the new token is in its backend.tokenFile. Without --yes it only says what it would do."})
+            description = {"Gives a kiosk a new token (for a lost or leaked one) and prints it once.",
+                    "The old one stops working at once, so the kiosk is cut off until the new token is in its backend.tokenFile. "
+                            + "Without --yes it only says what it would do."})
     static final class KioskRotateToken extends Confirmed {
         @Parameters(paramLabel = "ID", description = "the kiosk")
         String id;
@@ -350,8 +354,8 @@ final class ProvisioningCommands {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = {"Removes a group no kiosk is in and with no layer set (./kiosk admin config clear withdraws one);",
-                    "the history of its pushes stays."})
+            description = {"Removes a group no kiosk is in and with no layer set (./kiosk admin config clear withdraws one).",
+                    "The history of its pushes stays."})
     static final class GroupRemove extends AdminCli.AdminCommand {
         @Parameters(paramLabel = "NAME", description = "the group")
         String name;
