@@ -90,11 +90,17 @@ final class ConfigCommands {
                     + " kiosks (" + r.path("stagePercent").asInt() + "% a wave; halts at " + r.path("stopOnFailures").asInt()
                     + " failed). ./kiosk admin status follows it.");
         }
+        // the push went through: a warning is for the admin to read, not a failure
+        StringBuilder warnings = new StringBuilder();
+        pushed.path("warnings").forEach(w -> StatusReport.wrapCells(warnings, DisplayWidth.printable(w.asText()), "warning: ", "         "));
+        command.out().print(warnings);
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Checks FILE as a config layer, signs it with your admin key as the target's next version and pushes it.",
-                    "Layers: fleet < group (in the kiosk's order) < kiosk. FILE holds only the keys this layer sets (YAML)."})
+                    "Layers: fleet < group (in the kiosk's order) < kiosk. FILE holds only the keys this layer sets (YAML).",
+                    "A service code in services or guides that the backend does not offer at a kiosk of the target is never",
+                    "shown there: it is printed as a warning, and the push still goes through (exit code 0)."})
     static final class Push extends AdminCli.AdminCommand {
         @Option(names = "--to", paramLabel = "TARGET", required = true, description = "kiosk:ID, group:NAME or fleet")
         String to;

@@ -240,7 +240,7 @@ final class StatusReport {
      * {@code text} over as many lines as it takes, each within 80 columns: the first starting with {@code first}, the
      * others with {@code indent}. A line breaks at its last space within reach, or anywhere where there is none (Chinese).
      */
-    private static void wrapCells(StringBuilder b, String text, String first, String indent) {
+    static void wrapCells(StringBuilder b, String text, String first, String indent) {
         String rest = text;
         String prefix = first;
         while (DisplayWidth.of(prefix) + DisplayWidth.of(rest) > WIDTH) {

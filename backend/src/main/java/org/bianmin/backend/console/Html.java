@@ -21,6 +21,7 @@ final class Html {
             .bad{color:#a30d00;font-weight:bold}.warn{color:#8a5a00;font-weight:bold}.good{color:#1d6b2f}
             .message{border:2px solid #a30d00;padding:.5em 1em;background:#fde2e0}
             .done{border:2px solid #1d6b2f;padding:.5em 1em;background:#e3f4e6}
+            .warnings{border:2px solid #8a5a00;padding:.5em 1em;background:#fff4d6;margin-top:.5em}
             td.config-failed{background:#fde2e0}td.config-pending{background:#fff4d6}
             tr.differs td{background:#fff4d6}code{font-size:.95em;word-break:break-all}td.key{white-space:nowrap}
             form.push p{margin:.4em 0}form.push label{display:inline-block;min-width:16em}

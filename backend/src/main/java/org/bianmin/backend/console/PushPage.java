@@ -120,6 +120,13 @@ final class PushPage {
                     .append("% a wave; halts when ").append(r.stopOnFailures()).append(" fail).");
         }
         done.append("</p>\n<p>").append(where(pushed.target())).append("</p></div>\n");
+        if (!pushed.warnings().isEmpty()) {
+            done.append("<div class=\"warnings\" role=\"alert\" id=\"warnings\"><p><strong>请注意 · Warnings</strong> 已推送，但以下服务在目标"
+                    + "自助机上不提供，不会显示 · The push went through, but these services are not offered where it goes, so they "
+                    + "will not show:</p>\n<ul>");
+            pushed.warnings().forEach(w -> done.append("<li>").append(Html.e(w)).append("</li>"));
+            done.append("</ul></div>\n");
+        }
         render(ctx, session, 200, new Fields(f.target(), "", "", ""), done.toString());
     }
 

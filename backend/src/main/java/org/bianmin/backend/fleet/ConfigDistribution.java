@@ -64,8 +64,11 @@ public final class ConfigDistribution implements AutoCloseable {
     private static final long CHECK_SECONDS = 5;
     private static final int CACHED = 512;
 
-    /** A push as recorded: the layer, its rollout when staged. */
-    public record Pushed(String target, long version, String sha256, String keyId, Optional<Rollout> rollout) {
+    /**
+     * A push as recorded: the layer, its rollout when staged, and what the admin should know of it (see
+     * {@link UnofferedServices}).
+     */
+    public record Pushed(String target, long version, String sha256, String keyId, Optional<Rollout> rollout, List<String> warnings) {
     }
 
     private final Store store;
@@ -206,6 +209,7 @@ public final class ConfigDistribution implements AutoCloseable {
                         + revertOf + "; re-sign that version's config (./kiosk admin revert does)");
             }
         }
+        List<String> warnings = warnings(envelope.config(), target);
         byte[] canonical = envelope.toJson();
         String sha256 = sha256(canonical);
         DesiredConfigs.Pushed pushed = store.configs().push(new DesiredConfigs.Push(t, envelope.version(), canonical,
@@ -213,8 +217,29 @@ public final class ConfigDistribution implements AutoCloseable {
         LOG.info("admin {} pushed {} version {} (key {}, sha256 {}){}", admin, t, envelope.version(), envelope.keyId(),
                 sha256.substring(0, 12), pushed.rollout().map(r -> ", staged " + r.stagePercent() + "%: " + r.released()
                         + " kiosks released").orElse(""));
+        if (!warnings.isEmpty()) {
+            LOG.info("the push of {} version {} names services its kiosks do not offer: {}", t, envelope.version(), warnings);
+        }
         changed(pushed.generation());
-        return new Pushed(t, envelope.version(), sha256, envelope.keyId(), pushed.rollout());
+        return new Pushed(t, envelope.version(), sha256, envelope.keyId(), pushed.rollout(), warnings);
+    }
+
+    /** The warnings for the services {@code layer} names that are not offered at kiosks of {@code target}. */
+    private List<String> warnings(ObjectNode layer, ConfigTarget target) {
+        if (!UnofferedServices.namesAny(layer)) {
+            return List.of();
+        }
+        List<String> kiosks;
+        Map<String, List<String>> offered;
+        if (target instanceof ConfigTarget.Kiosk k) {
+            kiosks = List.of(k.id());
+            offered = Map.of(k.id(), store.services().codesOfferedAt(k.id()));
+        } else {
+            kiosks = target instanceof ConfigTarget.Group g ? store.groups().members(g.name())
+                    : store.kiosks().all().stream().map(Kiosk::id).toList();
+            offered = store.services().codesOffered();
+        }
+        return UnofferedServices.warnings(layer, target, kiosks, offered, store.services().codes());
     }
 
     private void checkSignature(SignedConfig envelope) {

@@ -80,7 +80,7 @@ public final class AdminConfigApi {
                 new ApiRoute(HandlerType.DELETE, BASE + "/keys/{keyId}", this::removeKey));
     }
 
-    record PushedView(String target, long version, String sha256, String keyId, ConfigStatus.RolloutView rollout) {
+    record PushedView(String target, long version, String sha256, String keyId, ConfigStatus.RolloutView rollout, List<String> warnings) {
     }
 
     private void push(Context ctx) {
@@ -94,7 +94,7 @@ public final class AdminConfigApi {
         Integer revertOf = whole(ctx, "revertOf");
         ConfigDistribution.Pushed pushed = distribution.push(envelope, admin, revertOf == null ? null : revertOf.longValue(), stage, stop);
         ctx.status(201).json(new PushedView(pushed.target(), pushed.version(), pushed.sha256(), pushed.keyId(),
-                pushed.rollout().map(status::rollout).orElse(null)));
+                pushed.rollout().map(status::rollout).orElse(null), pushed.warnings()));
     }
 
     private static Integer whole(Context ctx, String name) {

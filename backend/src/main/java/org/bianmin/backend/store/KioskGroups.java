@@ -100,6 +100,12 @@ public final class KioskGroups {
         });
     }
 
+    /** The kiosks in group {@code name}, by id; empty for a group that does not exist. */
+    public List<String> members(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT kiosk_id FROM kiosk_group_members WHERE group_name = ? ORDER BY kiosk_id")
+                .bind(0, name).mapTo(String.class).list());
+    }
+
     /** The groups of {@code kioskId} in order. */
     public List<String> of(String kioskId) {
         return jdbi.withHandle(h -> of(h, kioskId));

@@ -70,6 +70,23 @@ public final class ServiceCatalog {
         return jdbi.withHandle(h -> h.createQuery("SELECT code FROM services ORDER BY code").mapTo(String.class).list());
     }
 
+    /** The codes of the services {@code kioskId} offers, in the kiosk's order; empty for an unknown kiosk. */
+    public List<String> codesOfferedAt(String kioskId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT service_code FROM kiosk_services WHERE kiosk_id = ? ORDER BY ordinal")
+                .bind(0, kioskId).mapTo(String.class).list());
+    }
+
+    /** The codes of the services each kiosk offers, in its order, by kiosk id; a kiosk that offers none is not in it. */
+    public Map<String, List<String>> codesOffered() {
+        return jdbi.withHandle(h -> {
+            Map<String, List<String>> offered = new LinkedHashMap<>();
+            h.createQuery("SELECT kiosk_id, service_code FROM kiosk_services ORDER BY kiosk_id, ordinal")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> offered.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return offered;
+        });
+    }
+
     /** The services {@code kioskId} offers with their guides, in the kiosk's order; empty for an unknown kiosk. */
     public List<Service> offeredAt(String kioskId) {
         return jdbi.withHandle(h -> {

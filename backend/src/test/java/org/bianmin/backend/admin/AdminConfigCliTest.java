@@ -179,6 +179,31 @@ class AdminConfigCliTest {
     }
 
     @Test
+    void aPushOrRevertNamingAServiceTheKioskDoesNotOfferPrintsAWrappedWarningAfterThePushAndStillSucceeds() throws Exception {
+        adminKey();
+        Path typo = layer("typo.yaml", "services: [si-participation-certificate, pestcide-licence]\n");
+        assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", typo.toString()), err);
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.get(0).startsWith("Pushed kiosk:demo-kiosk-01 version 1 (key "), out);
+        int first = lines.indexOf(lines.stream().filter(l -> l.startsWith("warning: ")).findFirst().orElseThrow());
+        assertTrue(first > 0, out);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("warning: ")).count(), "one warning, one code: " + out);
+        String warning = String.join(" ", lines.subList(first, lines.size()).stream().map(String::strip).toList());
+        assertEquals("warning: services: 'pestcide-licence' is not offered at demo-kiosk-01 (it offers si-participation-certificate, "
+                + "business-licence, pesticide-licence, breeding-livestock-licence), so its Home will not show it; check the code: "
+                + "did you mean 'pesticide-licence'?", warning);
+        lines.subList(first + 1, lines.size()).forEach(l -> assertTrue(l.startsWith("         ") && !l.isBlank(), "indented: " + out));
+        lines.subList(first, lines.size()).forEach(l -> assertTrue(DisplayWidth.of(l) <= 80, "wider than 80 columns: " + l));
+        assertEquals("", err);
+
+        assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("clean.yaml", "services: [business-licence]\n").toString()), err);
+        assertFalse(out.contains("warning"), out);
+        assertEquals(0, admin("revert", "--target", "kiosk:demo-kiosk-01", "--to", "1"), err);
+        assertTrue(out.startsWith("Reverted to the config of version 1: pushed kiosk:demo-kiosk-01 version 3"), out);
+        assertTrue(out.contains("\nwarning: services: 'pestcide-licence' is not offered at demo-kiosk-01"), "a revert warns too: " + out);
+    }
+
+    @Test
     void signWritesAnEnvelopeWithoutPushingItAsTheNextVersionOrTheOneGivenWithNoBackend() throws Exception {
         adminKey();
         Path layer = layer("beat.yaml", "backend:\n  heartbeatInterval: 30\n");

@@ -177,6 +177,25 @@ class ConsoleConfigTest {
     }
 
     @Test
+    void aPushNamingServicesTheKioskDoesNotOfferShowsEachWarningAsTextBesideThePushedMessage() throws Exception {
+        HttpResponse<String> ok = upload(Map.of("target", TARGET.toString()),
+                signed("services: [pestcide-licence, \"<img src=x>\"]\n", 1));
+        assertEquals(200, ok.statusCode(), ok.body());
+        String html = ok.body();
+        assertTrue(html.contains("<strong>已推送 · Pushed</strong> kiosk:demo-kiosk-01 version 1"), html);
+        assertTrue(html.indexOf("id=\"verdict\"") < html.indexOf("<div class=\"warnings\" role=\"alert\" id=\"warnings\">"), html);
+        assertTrue(html.contains("<li>services: &#39;pestcide-licence&#39; is not offered at demo-kiosk-01 (it offers "
+                + "si-participation-certificate, business-licence, pesticide-licence, breeding-livestock-licence), so its Home will not "
+                + "show it; check the code: did you mean &#39;pesticide-licence&#39;?</li>"), html);
+        assertTrue(html.contains("<li>services: &#39;&lt;img src=x&gt;&#39; is not offered at demo-kiosk-01"), html);
+        assertFalse(html.contains("<img src=x>"), "a code is text, never markup: " + html);
+
+        HttpResponse<String> clean = upload(Map.of("target", TARGET.toString()), signed("services: [business-licence]\n", 2));
+        assertEquals(200, clean.statusCode(), clean.body());
+        assertFalse(clean.body().contains("id=\"warnings\""), clean.body());
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenChangesNothing() throws Exception {
         console.get("/console/push");
         String token = console.formToken;
