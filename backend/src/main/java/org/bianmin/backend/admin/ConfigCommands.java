@@ -78,22 +78,23 @@ final class ConfigCommands {
         return client.postRaw("/api/v1/admin/config/pushes" + query, envelope.toJson(), null);
     }
 
+    /** What a push did, wrapped at 80 columns: the version and key, who gets it, then any warnings. */
     static void printPushed(AdminCli.LocalCommand command, JsonNode pushed, String what) {
-        command.out().println(what + " " + pushed.path("target").asText() + " version " + pushed.path("version").asLong()
-                + " (key " + pushed.path("keyId").asText() + ", sha256 " + pushed.path("sha256").asText().substring(0, 16) + "…)");
+        StringBuilder b = new StringBuilder();
+        StatusReport.wrapCells(b, what + " " + pushed.path("target").asText() + " version " + pushed.path("version").asLong()
+                + " (key " + pushed.path("keyId").asText() + ", sha256 " + pushed.path("sha256").asText().substring(0, 12) + "…)", "", "  ");
         JsonNode r = pushed.path("rollout");
         if (r.isMissingNode() || r.isNull()) {
-            command.out().println("Every kiosk of " + pushed.path("target").asText() + " gets it now; kiosks that are offline get it "
-                    + "when they come back. ./kiosk admin status shows who applied it.");
+            StatusReport.wrapCells(b, "Every kiosk of " + pushed.path("target").asText() + " gets it now; kiosks that are offline "
+                    + "get it when they come back. ./kiosk admin status shows who applied it.", "", "");
         } else {
-            command.out().println("Staged: wave 1 released to " + r.path("released").asInt() + " of " + r.path("members").asInt()
+            StatusReport.wrapCells(b, "Staged: wave 1 released to " + r.path("released").asInt() + " of " + r.path("members").asInt()
                     + " kiosks (" + r.path("stagePercent").asInt() + "% a wave; halts at " + r.path("stopOnFailures").asInt()
-                    + " failed). ./kiosk admin status follows it.");
+                    + " failed). ./kiosk admin status follows it.", "", "");
         }
         // the push went through: a warning is for the admin to read, not a failure
-        StringBuilder warnings = new StringBuilder();
-        pushed.path("warnings").forEach(w -> StatusReport.wrapCells(warnings, DisplayWidth.printable(w.asText()), "warning: ", "         "));
-        command.out().print(warnings);
+        pushed.path("warnings").forEach(w -> StatusReport.wrapCells(b, DisplayWidth.printable(w.asText()), "warning: ", "         "));
+        command.out().print(b);
     }
 
     @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,

@@ -117,6 +117,7 @@ class AdminConfigCliTest {
         assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("a.yaml", "session:\n  timeouts:\n    home: 90\n").toString()), err);
         assertTrue(out.startsWith("Pushed kiosk:demo-kiosk-01 version 1 (key "), out);
         assertTrue(out.contains("Every kiosk of kiosk:demo-kiosk-01 gets it now"), out);
+        out.lines().forEach(l -> assertTrue(DisplayWidth.of(l) <= 80, "wider than 80 columns: " + l));
         report("kiosk:demo-kiosk-01", 1, ReportStatus.APPLIED, "applied; services: pestcide-licence is not offered to this kiosk by "
                 + "the backend, so Home does not show it", 1);
         assertEquals(0, admin("status"), err);
