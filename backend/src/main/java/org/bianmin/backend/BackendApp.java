@@ -44,10 +44,13 @@ import org.bianmin.backend.http.OpenApiDocument;
 import org.bianmin.backend.http.VerificationPage;
 import org.bianmin.backend.store.CivilRecords;
 import org.bianmin.backend.store.Store;
+import org.bianmin.backend.tls.TlsIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The backend's composition root: opens the store, seeds the demo if asked, loads the document font and signing key,
- * and builds the un-started HTTP server: the kiosk API, the fleet's kiosk and admin APIs (heartbeats, desired and
+ * and builds the un-started HTTP(S) server: the kiosk API, the fleet's kiosk and admin APIs (heartbeats, desired and
  * reported config), and the admins' web console.
  *
  * <p>{@link #create} returns an app that listens nowhere yet; {@link #start} binds the configured port (0 = any). A
@@ -61,7 +64,12 @@ public final class BackendApp implements AutoCloseable {
     // the key file is protected by the data directory's permissions; the password only satisfies PKCS#12
     private static final char[] SIGNING_KEY_PASSWORD = "bianmin-document-signing".toCharArray();
 
+    private static final Logger LOG = LoggerFactory.getLogger(BackendApp.class);
+    /** A served certificate closer than this to its expiry is warned about at every start. */
+    private static final Duration CERTIFICATE_RENEWAL = Duration.ofDays(30);
+
     private final BackendConfig config;
+    private final Clock clock;
     private final Store store;
     private final KioskAuthenticator authenticator;
     private final AdminAuthenticator admins;
@@ -75,10 +83,11 @@ public final class BackendApp implements AutoCloseable {
     private final Javalin javalin;
     private volatile boolean started;
 
-    private BackendApp(BackendConfig config, Store store, KioskAuthenticator authenticator, AdminAuthenticator admins,
+    private BackendApp(BackendConfig config, Clock clock, Store store, KioskAuthenticator authenticator, AdminAuthenticator admins,
                        Fleet fleet, ConfigDistribution configs, CivilRecords records, CjkFont font, SigningKeys keys,
                        Path signingCertificateFile, List<ApiRoute> routes, Javalin javalin) {
         this.config = config;
+        this.clock = clock;
         this.store = store;
         this.authenticator = authenticator;
         this.admins = admins;
@@ -148,8 +157,8 @@ public final class BackendApp implements AutoCloseable {
             routes.addAll(new AdminConfigApi(store, admins, auth, configs, configStatus, mapper).routes());
             routes.add(new VerificationPage(store, clock).route());
             List<ApiRoute> pages = new Console(store, admins, fleet, configs, configStatus, random, clock).routes();
-            Javalin javalin = HttpServer.create(config.port(), routes, pages, new JavalinJackson(mapper, false), mapper);
-            self[0] = new BackendApp(config, store, auth, admins, fleet, configs, records, font, keys, certificateFile,
+            Javalin javalin = HttpServer.create(config.port(), config.tls(), routes, pages, new JavalinJackson(mapper, false), mapper);
+            self[0] = new BackendApp(config, clock, store, auth, admins, fleet, configs, records, font, keys, certificateFile,
                     List.copyOf(routes), javalin);
             return self[0];
         } catch (RuntimeException | Error e) {
@@ -212,6 +221,15 @@ public final class BackendApp implements AutoCloseable {
     public BackendApp start() {
         javalin.start();
         started = true;
+        TlsIdentity tls = config.tls();
+        if (tls != null) {
+            LOG.info("Serving HTTPS on port {} with the certificate {} (from {})", port(), tls.describe(), tls.certificateFile());
+            Duration left = Duration.between(clock.instant(), tls.notAfter());
+            if (left.compareTo(CERTIFICATE_RENEWAL) < 0) {
+                LOG.warn("The TLS certificate {} expires in {} days; get a renewed one from your CA and restart with it, "
+                        + "or kiosks and admins can no longer connect", tls.describe(), left.toDays());
+            }
+        }
         return this;
     }
 

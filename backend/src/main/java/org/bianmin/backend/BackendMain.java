@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.bianmin.backend.auth.AdminAuthenticator;
 import org.bianmin.backend.codes.Masking;
@@ -17,6 +18,8 @@ import org.bianmin.backend.store.ConflictException;
 import org.bianmin.backend.store.InvalidInputException;
 import org.bianmin.backend.store.Store;
 import org.bianmin.backend.store.StoreException;
+import org.bianmin.backend.tls.TlsFileException;
+import org.bianmin.backend.tls.TlsIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
 /** Command-line entry of {@code ./kiosk backend}: parses options, starts the backend and says where it listens. */
 @Command(name = "kiosk backend", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the reference backend: the kiosk API, the fleet service and its web console (/console) over HTTP, "
-                + "on H2 under --data or on PostgreSQL (--db).",
+                + "or HTTPS with --tls-cert and --tls-key, on H2 under --data or on PostgreSQL (--db).",
                 "Admins sign in with a token: './kiosk backend add-admin-token NAME' prints a new one once."})
 public final class BackendMain implements Callable<Integer> {
     static final int USAGE = 2;
@@ -47,8 +50,16 @@ public final class BackendMain implements Callable<Integer> {
             description = "identifications a kiosk may make at once before the limit of one every 6 s applies (default ${DEFAULT-VALUE}; benchmarks raise it)")
     int identifyBurst;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "public address QR codes point to (default http://localhost:P)")
+    @Option(names = "--base-url", paramLabel = "URL", description = "public address QR codes point to (default http(s)://localhost:P)")
     URI baseUrl;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "serve HTTPS (TLS 1.2+) on --port with this certificate "
+            + "chain: PEM, the server's own certificate first, then any intermediate CA certificates")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the private key of --tls-cert: PEM, unencrypted "
+            + "(BEGIN PRIVATE KEY, BEGIN EC PRIVATE KEY or BEGIN RSA PRIVATE KEY), readable by this user only")
+    Path tlsKey;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -91,12 +102,20 @@ public final class BackendMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println("kiosk backend: " + (tlsCert == null ? "--tls-key" : "--tls-cert") + " without "
+                    + (tlsCert == null ? "--tls-cert" : "--tls-key") + "; HTTPS needs both the certificate chain and its "
+                    + "private key (or neither, for plain HTTP)");
+            return USAGE;
+        }
         BackendConfig config;
+        String scheme = tlsCert != null ? "https" : "http";
         try {
+            TlsIdentity tls = tlsCert != null ? TlsIdentity.load(tlsCert, tlsKey, Instant.now()) : null;
             Path dataDir = data != null ? data : defaultDataDir();
-            URI base = baseUrl != null ? baseUrl : URI.create("http://localhost:" + port);
-            config = new BackendConfig(port, dataDir, db, demo, base);
-        } catch (BackendConfigException e) {
+            URI base = baseUrl != null ? baseUrl : URI.create(scheme + "://localhost:" + port);
+            config = new BackendConfig(port, dataDir, db, demo, base, tls);
+        } catch (BackendConfigException | TlsFileException e) {
             err.println("kiosk backend: " + e.getMessage());
             return USAGE;
         }
@@ -119,13 +138,16 @@ public final class BackendMain implements Callable<Integer> {
             err.println("kiosk backend: cannot listen on port " + port + " (" + rootMessage(e) + "); choose another with --port");
             return FAILED;
         }
-        out.println("Backend listening on http://localhost:" + app.port() + "  (contract: /openapi.yaml)");
+        out.println("Backend listening on " + scheme + "://localhost:" + app.port() + "  (contract: /openapi.yaml)");
+        if (config.tls() != null) {
+            out.println("TLS certificate: " + config.tls().describe());
+        }
         out.println("Database: " + (db != null ? db.replaceAll("[?;].*", "") : "H2 under " + config.dataDir().toAbsolutePath()));
         out.println("Signing certificate (kiosk trust anchor): " + app.signingCertificateFile().toAbsolutePath());
         if (demo) {
             out.println("Demo kiosk: " + DemoKiosk.ID + "  bearer token: " + DemoKiosk.TOKEN);
             out.println("Demo admin: " + DemoKiosk.ADMIN + "  admin token: " + DemoKiosk.ADMIN_TOKEN
-                    + "  (./kiosk admin kiosks --token " + DemoKiosk.ADMIN_TOKEN + ", or http://localhost:" + app.port() + "/console)");
+                    + "  (./kiosk admin kiosks --token " + DemoKiosk.ADMIN_TOKEN + ", or " + scheme + "://localhost:" + app.port() + "/console)");
             printDemoCodes(app);
         }
         return 0;
@@ -155,7 +177,7 @@ public final class BackendMain implements Callable<Integer> {
         Store open(PrintStream err, String command) {
             BackendConfig config;
             try {
-                config = new BackendConfig(0, data != null ? data : defaultDataDir(), db, false, URI.create("http://localhost"));
+                config = new BackendConfig(0, data != null ? data : defaultDataDir(), db, false, URI.create("http://localhost"), null);
             } catch (BackendConfigException e) {
                 err.println("kiosk backend " + command + ": " + e.getMessage());
                 return null;
