@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.bianmin.backend.fleet.Elapsed;
 import org.bianmin.backend.fleet.HistoryEntry;
 import org.bianmin.backend.http.DocumentsApi;
+import org.bianmin.backend.tls.ClientTrust;
+import org.bianmin.backend.tls.TlsFileException;
 import org.bianmin.config.signing.SigningException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "kiosk admin", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Asks the backend about the fleet and changes its config.",
                 "Each command takes --backend URL (default http://127.0.0.1:8080) and an admin token from --token or the "
-                        + "environment variable KIOSK_ADMIN_TOKEN; push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY."},
+                        + "environment variable KIOSK_ADMIN_TOKEN; push and revert sign with your admin key from --key or KIOSK_ADMIN_KEY.",
+                "An https backend whose certificate a private CA signed needs that CA's certificate: --ca FILE or KIOSK_ADMIN_CA."},
         subcommands = {AdminCli.Kiosks.class, AdminCli.Beats.class, AdminCli.TechnicianCode.class, AdminCli.Diagnostics.class,
                 ConfigCommands.Push.class, ConfigCommands.Sign.class, ConfigCommands.Status.class, ConfigCommands.History.class, ConfigCommands.Revert.class,
                 ConfigCommands.ConfigGroup.class, ConfigCommands.RolloutGroup.class, ProvisioningCommands.Keygen.class,
@@ -49,6 +52,7 @@ import picocli.CommandLine.Spec;
 public final class AdminCli implements Callable<Integer> {
     static final int USAGE = 2;
     static final String TOKEN_VARIABLE = "KIOSK_ADMIN_TOKEN";
+    static final String CA_VARIABLE = "KIOSK_ADMIN_CA";
     static final int WIDTH = 80;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]{8,200}");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -109,6 +113,10 @@ public final class AdminCli implements Callable<Integer> {
 
         @Option(names = "--token", paramLabel = "TOKEN", description = "admin token (default: the environment variable KIOSK_ADMIN_TOKEN)")
         String token;
+
+        @Option(names = "--ca", paramLabel = "FILE", description = "trust an https backend whose certificate these CA certificates "
+                + "(PEM) signed, instead of the JDK's trust store (default: the environment variable KIOSK_ADMIN_CA)")
+        Path ca;
     }
 
     /** What every command shares: the streams and the environment of the {@code kiosk admin} it runs under. */
@@ -149,7 +157,20 @@ public final class AdminCli implements Callable<Integer> {
                     || !("http".equals(backend.getScheme()) || "https".equals(backend.getScheme()))) {
                 throw new AdminCliException("--backend " + backend + " is not an http(s) URL, e.g. http://127.0.0.1:8080", USAGE);
             }
-            return new BackendClient(backend, token.strip());
+            return new BackendClient(backend, token.strip(), trust());
+        }
+
+        /** The CA file of --ca or KIOSK_ADMIN_CA, else the JDK's default trust store. */
+        private ClientTrust trust() {
+            String fromEnv = env().get(CA_VARIABLE);
+            if (connection.ca == null && (fromEnv == null || fromEnv.isBlank())) {
+                return ClientTrust.defaultStore();
+            }
+            try {
+                return connection.ca != null ? ClientTrust.of(connection.ca, "--ca") : ClientTrust.of(Path.of(fromEnv), CA_VARIABLE);
+            } catch (TlsFileException e) {
+                throw new AdminCliException(e.getMessage(), USAGE);
+            }
         }
 
         void printJson(JsonNode node) {

@@ -11,25 +11,36 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.bianmin.backend.tls.ClientTrust;
 
 /**
  * The admin API over HTTP for the command line: each call returns the answer, or fails with one line that says what
- * went wrong and what to do (backend not running, token refused, a kiosk token, nothing found).
+ * went wrong and what to do (backend not running, its certificate not trusted, token refused, a kiosk token, nothing
+ * found).
  */
 final class BackendClient {
     static final int FAILED = 1;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
     private final URI backend;
     private final String token;
+    private final ClientTrust trust;
 
-    BackendClient(URI backend, String token) {
+    /** A client of {@code backend} with the admin {@code token}; an https backend's certificate must be signed by a CA {@code trust} holds. */
+    BackendClient(URI backend, String token, ClientTrust trust) {
         this.backend = backend;
         this.token = token;
+        this.trust = trust;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(trust.sslContext()).build();
     }
 
     URI backend() {
@@ -98,8 +109,15 @@ final class BackendClient {
                     + " s; try again, or check the backend's log", FAILED);
         } catch (ConnectException e) {
             throw unreachable("connection refused");
+        } catch (SSLException e) {
+            throw tlsRefused(e);
         } catch (IOException e) {
-            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            if (speaksTls(e)) {
+                throw new AdminCliException("the backend at " + backend + " speaks HTTPS; use --backend https://"
+                        + backend.getRawAuthority() + " (with --ca FILE if a private CA signed its certificate)", FAILED);
+            }
+            // what the server sent may be in the message: never put its control bytes on the terminal
+            throw unreachable(DisplayWidth.printable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminCliException("interrupted", FAILED);
@@ -122,6 +140,51 @@ final class BackendClient {
             default -> new AdminCliException("the backend at " + backend + " answered HTTP " + status
                     + (detail.isEmpty() ? "" : ": " + detail) + "; see the backend's log", FAILED);
         };
+    }
+
+    /** A TLS handshake that failed, in the admin's words: whose certificate, and what to pass. */
+    private AdminCliException tlsRefused(SSLException e) {
+        String certificate = trust.lastPresented().map(c -> " (" + c.getSubjectX500Principal().getName() + ")").orElse("");
+        String host = backend.getHost();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException) {
+                return new AdminCliException("the certificate of the backend at " + backend + certificate
+                        + " has expired; its operator must renew it (or this machine's clock is wrong)", FAILED);
+            }
+            if (t instanceof CertificateNotYetValidException) {
+                return new AdminCliException("the certificate of the backend at " + backend + certificate
+                        + " is not valid yet; check this machine's clock", FAILED);
+            }
+            if (t instanceof CertPathBuilderException) {
+                String issued = trust.lastPresented().map(c -> " (" + c.getSubjectX500Principal().getName() + ", issued by "
+                        + c.getIssuerX500Principal().getName() + ")").orElse("");
+                return new AdminCliException("the certificate of the backend at " + backend + issued
+                        + " is not signed by a CA this machine trusts; pass --ca FILE with your CA's certificate"
+                        + trust.caFile().map(f -> ": " + f + " does not hold the CA that signed it")
+                                .orElse(" (or set " + AdminCli.CA_VARIABLE + ")"), FAILED);
+            }
+            if (t instanceof CertificateException && t.getMessage() != null
+                    && (t.getMessage().startsWith("No subject alternative") || t.getMessage().startsWith("No name matching"))) {
+                String names = trust.lastPresented().map(ClientTrust::names).filter(n -> !n.isEmpty())
+                        .map(n -> "names " + String.join(", ", n)).orElse("names no host");
+                return new AdminCliException("the certificate of the backend at " + backend + certificate + " " + names
+                        + ", not " + host + "; use one of those names in --backend, or have the certificate reissued for " + host,
+                        FAILED);
+            }
+        }
+        // the JDK's words for a server that answered the TLS hello in plain text
+        if (e.getMessage() != null && (e.getMessage().contains("plaintext connection") || e.getMessage().contains("nrecognized SSL message"))) {
+            return new AdminCliException("the backend at " + backend + " does not speak HTTPS; use --backend http://"
+                    + backend.getRawAuthority() + ", or start the backend with --tls-cert and --tls-key", FAILED);
+        }
+        return new AdminCliException("the TLS handshake with the backend at " + backend + " failed (" + e.getMessage()
+                + "); check --backend, and --ca for a backend whose certificate a private CA signed", FAILED);
+    }
+
+    /** Whether a plain-HTTP request got a TLS record back: byte 21 (alert) then version 3.x, where a status line was due. */
+    private static boolean speaksTls(IOException e) {
+        String message = e.getMessage();
+        return message != null && message.startsWith("parsing HTTP/1.1 status line") && message.contains("\u0015\u0003");
     }
 
     private AdminCliException unreachable(String why) {
