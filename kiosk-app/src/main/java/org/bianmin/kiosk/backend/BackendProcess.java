@@ -35,8 +35,8 @@ public final class BackendProcess implements AutoCloseable {
     public static final String CONSOLE_LOG = "backend-console.log";
     private static final Logger LOG = LoggerFactory.getLogger(BackendProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    // BackendMain: "Backend listening on http://localhost:PORT  (contract: /openapi.yaml)"
-    private static final Pattern LISTENING = Pattern.compile("Backend listening on (http://localhost:(\\d+))\\b.*");
+    // BackendMain: "Backend listening on http://localhost:PORT  (contract: /openapi.yaml)", https with --tls-cert
+    private static final Pattern LISTENING = Pattern.compile("Backend listening on (https?://localhost:(\\d+))\\b.*");
     // BackendMain: "Demo kiosk: ID  bearer token: TOKEN"
     private static final Pattern DEMO_KIOSK = Pattern.compile("Demo kiosk: (\\S+)\\s+bearer token: (\\S+)");
     // BackendMain: "  营业执照 of 示例…有限公司: EBL1:…" and "  e-social-security card of 测***甲 110105********0015: ESSC1:…"
