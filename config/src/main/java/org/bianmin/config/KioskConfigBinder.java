@@ -59,6 +59,10 @@ final class KioskConfigBinder {
     private static final String BILINGUAL_FIX = "write zh: TEXT on the line below it, indented by two more spaces, "
             + "and en: TEXT (or en: null) for English";
     private static final long PEM_MAX_BYTES = 1 << 20;
+    private static final String TRUST_ANCHOR_FIX = "give the PEM file of the platform's signing certificate (text from "
+            + "-----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----)";
+    private static final String CA_CERTIFICATE_FIX = "give the PEM file of the CA that issued the backend's TLS certificate "
+            + "(text from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), as the backend's operator sent it";
     private static final String SECONDS_FIX = "write whole seconds without a unit, e.g. 30";
 
     private final Problems problems;
@@ -90,7 +94,7 @@ final class KioskConfigBinder {
         SessionSettings session = b.session(root.section("session"));
         LanguageSettings languages = b.languages(root.section("languages"));
         List<LocalizedText> notices = b.notices(root.get("notices"));
-        List<Path> trustAnchors = b.trustAnchors(root.get("trustAnchors"));
+        List<Path> trustAnchors = b.pemFiles(root.get("trustAnchors"), TRUST_ANCHOR_FIX);
         MaintenanceSettings maintenance = b.maintenance(root.section("maintenance"));
         FleetSettings fleet = b.fleet(root.section("fleet"));
         root.rejectUnknownKeys();
@@ -159,11 +163,12 @@ final class KioskConfigBinder {
         Optional<String> tokenText = tokenNode.optionalText();
         Path tokenFile = tokenText.map(t -> path(tokenNode, t)).orElse(null);
         Duration heartbeat = seconds(s.get("heartbeatInterval"), 5, 3600);
+        List<Path> caCertificates = pemFiles(s.get("caCertificates"), CA_CERTIFICATE_FIX);
         s.rejectUnknownKeys();
-        if (!allSet(url, connect, request, retries, heartbeat) || (tokenText.isPresent() && tokenFile == null)) {
+        if (!allSet(url, connect, request, retries, heartbeat, caCertificates) || (tokenText.isPresent() && tokenFile == null)) {
             return null;
         }
-        return new BackendSettings(url, connect, request, retries, Optional.ofNullable(tokenFile), heartbeat);
+        return new BackendSettings(url, connect, request, retries, Optional.ofNullable(tokenFile), heartbeat, caCertificates);
     }
 
     /** Null when {@code url} is a plain http(s) base URL. */
@@ -644,7 +649,8 @@ final class KioskConfigBinder {
         return notices.contains(null) ? null : notices;
     }
 
-    private List<Path> trustAnchors(ConfigNode n) {
+    /** PEM certificate files, each checked: it exists, is PEM and holds a certificate; {@code fix} says which file to give. */
+    private List<Path> pemFiles(ConfigNode n, String fix) {
         List<ConfigNode> items = n.list();
         if (items == null) {
             return null;
@@ -654,7 +660,7 @@ final class KioskConfigBinder {
         for (ConfigNode item : items) {
             String text = item.text();
             Path p = text == null ? null : path(item, text);
-            Complaint c = p == null ? null : pemCertificateComplaint(p);
+            Complaint c = p == null ? null : pemCertificateComplaint(p, fix);
             if (c != null) {
                 item.complain(c.problem(), c.fix());
             }
@@ -668,9 +674,7 @@ final class KioskConfigBinder {
     }
 
     /** Null when {@code file} holds at least one X.509 certificate in PEM form and nothing the certificate reader refuses. */
-    private static Complaint pemCertificateComplaint(Path file) {
-        String fix = "give the PEM file of the platform's signing certificate (text from -----BEGIN CERTIFICATE----- "
-                + "to -----END CERTIFICATE-----)";
+    private static Complaint pemCertificateComplaint(Path file, String fix) {
         try {
             if (!Files.exists(file)) {
                 return new Complaint("does not exist (looked for " + file + ")", fix);

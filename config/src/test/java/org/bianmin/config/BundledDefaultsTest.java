@@ -32,6 +32,7 @@ class BundledDefaultsTest {
         assertEquals(2, c.backend().retries());
         assertTrue(c.backend().tokenFile().isEmpty());
         assertEquals(Duration.ofSeconds(60), c.backend().heartbeatInterval());
+        assertEquals(List.of(), c.backend().caCertificates(), "the Java runtime's CAs");
 
         DeviceSettings d = c.devices();
         assertEquals(new IdCardSettings(new DevicePort.Serial("/dev/ttyUSB0"), 115200, FlowControl.NONE, true, false), d.idCard());

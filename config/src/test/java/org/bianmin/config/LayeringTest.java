@@ -173,9 +173,11 @@ class LayeringTest {
     @Test
     void relativePathsResolveAgainstTheDirectoryOfTheFileThatSetsThem() {
         testAnchor(dir, "site/certs/platform.pem");
+        testAnchor(dir, "site/certs/extranet-ca.pem");
         Path kiosk = write(dir, "site/kiosk.yaml", """
                 backend:
                   tokenFile: secrets/kiosk.token
+                  caCertificates: [certs/extranet-ca.pem]
                 devices:
                   documentPrinter:
                     queue: spool:printed
@@ -186,6 +188,7 @@ class LayeringTest {
         KioskConfig c = KioskConfigLoader.load(kiosk);
 
         assertEquals(dir.resolve("site/secrets/kiosk.token"), c.backend().tokenFile().orElseThrow());
+        assertEquals(List.of(dir.resolve("site/certs/extranet-ca.pem")), c.backend().caCertificates());
         assertEquals(new DocumentDestination.Spool(dir.resolve("site/printed")), c.devices().documentPrinter().destination());
         assertEquals(List.of(dir.resolve("site/certs/platform.pem")), c.trustAnchors());
     }

@@ -392,6 +392,45 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void aMissingBackendCaCertificateIsRefusedSayingWhereItWasLookedFor() {
+        Path kiosk = write(dir, "kiosk.yaml", "backend:\n  caCertificates: [certs/extranet-ca.pem]\n");
+        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> KioskConfigLoader.load(kiosk));
+        assertEquals(1, e.problems().size(), e::getMessage);
+        ConfigProblem p = e.problems().get(0);
+        assertProblem(p, "backend.caCertificates[0]", "certs/extranet-ca.pem",
+                "does not exist (looked for " + dir.resolve("certs/extranet-ca.pem") + ")", "the CA that issued the backend's TLS certificate");
+        assertEquals(kiosk + " line 2", p.where());
+    }
+
+    @Test
+    void aBackendCaCertificateThatIsNotPemIsRefusedWithTheConversionCommand() {
+        Path der = write(dir, "extranet-ca.cer", "\u0030\u0082binary");
+        assertProblem(theOneProblemIn("backend:\n  caCertificates: [" + der + "]\n"), "backend.caCertificates[0]", der.toString(),
+                "is not a PEM certificate", "openssl x509 -inform der");
+    }
+
+    @Test
+    void aBackendCaFileWhosePemBlockHoldsNoCertificateIsRefused() {
+        Path fake = write(dir, "fake-ca.pem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n");
+        assertProblem(theOneProblemIn("backend:\n  caCertificates: [" + fake + "]\n"), "backend.caCertificates[0]", fake.toString(),
+                "is not a readable PEM certificate", "the CA that issued the backend's TLS certificate");
+    }
+
+    @Test
+    void aBackendCaFileWithNoCertificateBlockAtAllIsRefused() {
+        Path empty = write(dir, "empty-ca.pem", "");
+        assertProblem(theOneProblemIn("backend:\n  caCertificates: [" + empty + "]\n"), "backend.caCertificates[0]", empty.toString(),
+                "is not a PEM certificate", "-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
+    void aBackendCaCertificatesValueThatIsNotAListIsRefused() {
+        ConfigProblem p = theOneProblemIn("backend:\n  caCertificates: certs/extranet-ca.pem\n");
+        assertEquals("backend.caCertificates", p.path(), p::toString);
+        assertFalse(p.toString().contains("\n"), () -> "one line: " + p);
+    }
+
+    @Test
     void aPinInPlaceOfItsHashIsRefusedWithoutShowingIt() {
         ConfigProblem p = theOneProblemIn("maintenance:\n  pinHash: '246810'\n");
         assertProblem(p, "maintenance.pinHash", "(hidden)", "looks like a PIN, not the hash of one", "never the PIN itself");

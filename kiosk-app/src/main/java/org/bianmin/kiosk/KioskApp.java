@@ -2,6 +2,7 @@ package org.bianmin.kiosk;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.bianmin.config.KioskToken;
 import org.bianmin.config.SessionTimeouts;
 import org.bianmin.device.DeviceException;
 import org.bianmin.device.idcard.sim.IdCardSimulator;
+import org.bianmin.kiosk.backend.BackendTrust;
 import org.bianmin.kiosk.backend.Heartbeat;
 import org.bianmin.kiosk.backend.HttpKioskBackend;
 import org.bianmin.kiosk.backend.RetryPolicy;
@@ -168,6 +170,12 @@ public final class KioskApp implements AutoCloseable {
         } catch (TrustAnchorException e) {
             throw new KioskStartException("trustAnchors: " + e.getMessage());
         }
+        List<X509Certificate> backendCas;
+        try {
+            backendCas = BackendTrust.readPemFiles(config.backend().caCertificates());
+        } catch (IOException e) {
+            throw new KioskStartException("backend.caCertificates: " + e.getMessage());
+        }
         KioskDevices devices;
         try {
             devices = KioskDevices.open(config.devices(), options.stateDir().resolve("devices"),
@@ -188,6 +196,7 @@ public final class KioskApp implements AutoCloseable {
         });
         HttpKioskBackend backend = HttpKioskBackend.builder()
                 .baseUri(config.backend().url())
+                .caCertificates(backendCas)
                 .kioskId(config.identity().kioskId())
                 .kioskToken(token.value())
                 .outboxDirectory(options.stateDir().resolve("outbox"))

@@ -48,7 +48,8 @@ final class KioskHealthCheck implements HealthCheck {
             }
         }
         if (!probe()) {
-            return Health.failing("the backend at " + applied.backend().url() + " does not answer");
+            return Health.failing(backend.certificateRefused().map(why -> "the backend at " + applied.backend().url()
+                    + " cannot be reached securely: " + why).orElse("the backend at " + applied.backend().url() + " does not answer"));
         }
         if (applied.services().isEmpty() && applied.guides().isEmpty()) {
             return Health.ok();

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * offered are kept with the configuration; the long-poll's wait is read before each poll. Devices whose settings
  * changed are closed and reopened with the new ones between two visits, the others run on untouched, and
  * {@code required} flags change which services a device that is down takes out ({@link LiveDevices}). The backend's
- * address, the identity, trust anchors and maintenance settings change at the next start.
+ * address and the CAs trusted for its certificate, the identity, trust anchors and maintenance settings change at the
+ * next start.
  */
 final class VisitLiveConfig implements LiveConfig {
     private static final Logger LOG = LoggerFactory.getLogger(VisitLiveConfig.class);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,9 +35,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import org.bianmin.device.PersonalData;
 import org.bianmin.kiosk.fleet.DesiredLayers;
 import org.bianmin.kiosk.fleet.FleetService;
@@ -75,6 +78,11 @@ import org.slf4j.LoggerFactory;
  * (400 {@link Kind#REJECTED}, 404 {@link Kind#NOT_FOUND}, 409 {@link Kind#CONFLICT}); the report is then
  * dropped with a warning. A 409 on a report whose earlier delivery went unanswered means the backend
  * recorded it then: it counts as delivered.
+ *
+ * <p>TLS: an https backend's certificate must be issued by one of the builder's CA certificates (the Java runtime's
+ * CAs when none are given) and name the host of the base URI. A refused certificate fails the call as
+ * {@link Kind#UNREACHABLE} with the reason and the fix in plain words ({@link BackendTrust}), is not tried again,
+ * is logged once per reason, and stays readable in {@link #certificateRefused()} until the backend answers.
  */
 public final class HttpKioskBackend implements KioskBackend, FleetService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpKioskBackend.class);
@@ -116,6 +124,8 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
     private ScheduledExecutorService healthCheck;
     /** Why the outbox last stopped delivering, until a report gets through. */
     private volatile Kind stuckOn;
+    /** Why the backend's certificate was last refused, until the backend answers: logged once per reason. */
+    private final AtomicReference<String> certificateRefused = new AtomicReference<>();
 
     private HttpKioskBackend(Builder b, ReportOutbox outbox) {
         this.base = b.baseUri.toString().replaceAll("/+$", "");
@@ -128,7 +138,8 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
         this.random = b.random;
         this.events = new SerialExecutor(b.callbacks);
         this.outbox = outbox;
-        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(BackendTrust.sslContext(b.caCertificates)).build();
     }
 
     public static Builder builder() {
@@ -147,8 +158,18 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
         private Executor callbacks = Runnable::run;
         private Sleeper sleeper = Sleeper.real();
         private RandomGenerator random = RandomGenerator.getDefault();
+        private List<X509Certificate> caCertificates = List.of();
 
         private Builder() {
+        }
+
+        /**
+         * The CAs whose certificates an https backend may present ({@code backend.caCertificates}, read with
+         * {@link BackendTrust#readPemFiles}); none (the default) means the Java runtime's CAs.
+         */
+        public Builder caCertificates(List<X509Certificate> caCertificates) {
+            this.caCertificates = caCertificates == null ? null : List.copyOf(caCertificates);
+            return this;
         }
 
         /** The backend's address, e.g. {@code https://zwfw.example.gov.cn}; the API lives under {@code /api/v1}. */
@@ -235,8 +256,8 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
             }
             requirePositive("connect timeout", connectTimeout);
             requirePositive("request timeout", requestTimeout);
-            if (retryPolicy == null || callbacks == null || sleeper == null || random == null) {
-                throw new IllegalArgumentException("retry policy, callback executor, sleeper and random must not be null");
+            if (retryPolicy == null || callbacks == null || sleeper == null || random == null || caCertificates == null) {
+                throw new IllegalArgumentException("retry policy, callback executor, sleeper, random and CA certificates must not be null");
             }
             try {
                 return new HttpKioskBackend(this, ReportOutbox.open(outboxDirectory));
@@ -468,6 +489,15 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
         }
     }
 
+    /**
+     * Why the backend's certificate was refused at the last try, in plain words with the fix, e.g. "the backend's
+     * certificate (issued by CN=…) is not signed by a CA this kiosk trusts; add the CA's certificate to
+     * backend.caCertificates"; empty once the backend answers.
+     */
+    public Optional<String> certificateRefused() {
+        return Optional.ofNullable(certificateRefused.get());
+    }
+
     /** How many reports wait in the outbox. */
     public int pendingReports() {
         return outbox.size();
@@ -580,7 +610,8 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
 
     /** The wait before the next try, or null when there is none. */
     private Duration retryDelay(Call<?> call, BackendException e, int attempt) {
-        if (!call.retryable() || attempt >= retry.maxAttempts()) {
+        if (!call.retryable() || attempt >= retry.maxAttempts() || BackendTrust.refusal(e).isPresent()) {
+            // a refused certificate stays refused until someone changes it or the kiosk's CAs
             return null;
         }
         if (e.kind() == Kind.UNREACHABLE || e.status() >= 500) {
@@ -631,6 +662,20 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
                 logCall(call, "no answer (timed out)", start, attempt);
                 throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no answer from " + base + " within "
                         + timeout.toMillis() + " ms", cause);
+            }
+            Optional<String> refused = BackendTrust.refusal(cause);
+            if (refused.isPresent()) {
+                logCall(call, "certificate refused", start, attempt);
+                if (!refused.get().equals(certificateRefused.getAndSet(refused.get()))) {
+                    LOG.warn("no secure connection to the backend {}: {}; the kiosk works offline until this is put right", base, refused.get());
+                }
+                throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no secure connection to " + base + ": "
+                        + refused.get(), cause);
+            }
+            if (cause instanceof SSLException) {
+                logCall(call, "no secure connection", start, attempt);
+                throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no secure connection to " + base + " ("
+                        + describe(cause) + "); check that the backend serves https at that address", cause);
             }
             logCall(call, "no answer (" + cause.getClass().getSimpleName() + ")", start, attempt);
             throw new BackendException(Kind.UNREACHABLE, 0, call.operation() + ": no answer from " + base + " ("
@@ -820,6 +865,9 @@ public final class HttpKioskBackend implements KioskBackend, FleetService, AutoC
     }
 
     private void connectivity(boolean answered) {
+        if (answered) {
+            certificateRefused.set(null);
+        }
         synchronized (online) {
             if (online.getAndSet(answered) == answered) {
                 return;

@@ -117,6 +117,8 @@ public final class DiagnosticBundle {
         b.put("requestTimeout", config.backend().requestTimeout().toSeconds());
         b.put("retries", config.backend().retries());
         b.put("tokenFile", config.backend().tokenFile().isPresent() ? "(set; the token is not included)" : null);
+        ArrayNode cas = b.putArray("caCertificates");
+        config.backend().caCertificates().forEach(f -> cas.add(f.toString()));
         DeviceSettings d = config.devices();
         ObjectNode dev = c.putObject("devices");
         dev.putObject("idCard").put("port", d.idCard().port().spec()).put("baud", d.idCard().baud())

@@ -2,6 +2,8 @@ package org.bianmin.kiosk.backend;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,10 +19,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A stand-in for the network, not for the backend: answers each "METHOD /path" with scripted replies
- * in turn (the last one repeats), or stalls, and records every request it got.
+ * in turn (the last one repeats), or stalls, and records every request it got; over plain HTTP, or over TLS
+ * with a certificate of the test's choosing ({@link #https}).
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -55,14 +59,30 @@ final class ScriptedServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     ScriptedServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+    }
+
+    private ScriptedServer(HttpServer server) {
+        this.server = server;
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /** A server that speaks TLS with the certificate and key of {@code tls}, e.g. {@link TestCa#serverTls}. */
+    static ScriptedServer https(SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        return new ScriptedServer(server);
+    }
+
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return uri("127.0.0.1");
+    }
+
+    /** The server's address under {@code host}, which must lead to the loopback address, e.g. localhost. */
+    URI uri(String host) {
+        return URI.create((server instanceof HttpsServer ? "https://" : "http://") + host + ":" + server.getAddress().getPort());
     }
 
     /** Scripts the replies to {@code method} on {@code path}, e.g. {@code on("GET", "/api/v1/kiosks/k-01/services", …)}. */

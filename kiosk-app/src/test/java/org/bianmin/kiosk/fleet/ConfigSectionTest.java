@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.bianmin.config.KioskConfig;
+import org.bianmin.kiosk.backend.TestCa;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,18 @@ class ConfigSectionTest {
         KioskConfig pushed = kiosk.provisioning.bind(List.of(FleetKiosk.signed(3, tree)));
 
         assertEquals(EnumSet.of(ConfigSection.GUIDES), ConfigSection.changed(kiosk.provisioning.provisioned(), pushed));
+    }
+
+    @Test
+    void aPushOfTheBackendsCaCertificatesChangesTheBackendSection() {
+        FleetKiosk kiosk = FleetKiosk.provisionedIn(root);
+        Path ca = TestCa.create("Extranet Test CA").writePem(root.resolve("extranet-ca.pem"));
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.putObject("backend").putArray("caCertificates").add(ca.toString());
+        KioskConfig pushed = kiosk.provisioning.bind(List.of(FleetKiosk.signed(4, tree)));
+
+        assertEquals(List.of(ca), pushed.backend().caCertificates());
+        assertEquals(EnumSet.of(ConfigSection.BACKEND), ConfigSection.changed(kiosk.provisioning.provisioned(), pushed));
     }
 
     @Test
