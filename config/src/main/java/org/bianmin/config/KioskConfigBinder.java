@@ -66,9 +66,12 @@ final class KioskConfigBinder {
     private static final String SECONDS_FIX = "write whole seconds without a unit, e.g. 30";
 
     private final Problems problems;
+    // false on an admin's machine: the files a configuration names lie on the kiosks, so only their paths are checked
+    private final boolean filesHere;
 
-    private KioskConfigBinder(Problems problems) {
+    private KioskConfigBinder(Problems problems, boolean filesHere) {
         this.problems = problems;
+        this.filesHere = filesHere;
     }
 
     /**
@@ -77,9 +80,17 @@ final class KioskConfigBinder {
      * @throws ConfigException listing every problem, the earlier ones first
      */
     static KioskConfig bind(MergedTree merged, ObjectNode defaults, List<ConfigProblem> earlier) {
+        return bind(merged, defaults, earlier, true);
+    }
+
+    /**
+     * As {@link #bind(MergedTree, ObjectNode, List)}; with {@code filesHere} false the files the configuration names
+     * (trust anchors, CA certificates) are not looked for, only their paths checked: they lie on the kiosks.
+     */
+    static KioskConfig bind(MergedTree merged, ObjectNode defaults, List<ConfigProblem> earlier, boolean filesHere) {
         Problems problems = new Problems(merged, earlier);
         ConfigNode root = ConfigNode.root(problems, merged.tree(), defaults);
-        KioskConfigBinder b = new KioskConfigBinder(problems);
+        KioskConfigBinder b = new KioskConfigBinder(problems, filesHere);
 
         ConfigNode versionNode = root.get("version");
         Integer version = versionNode.whole();
@@ -660,7 +671,7 @@ final class KioskConfigBinder {
         for (ConfigNode item : items) {
             String text = item.text();
             Path p = text == null ? null : path(item, text);
-            Complaint c = p == null ? null : pemCertificateComplaint(p, fix);
+            Complaint c = p == null || !filesHere ? null : pemCertificateComplaint(p, fix);
             if (c != null) {
                 item.complain(c.problem(), c.fix());
             }

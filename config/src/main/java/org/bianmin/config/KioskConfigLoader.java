@@ -112,10 +112,25 @@ public final class KioskConfigLoader {
      * @throws ConfigException listing every problem in every layer
      */
     public KioskConfig load() {
+        return load(true);
+    }
+
+    /**
+     * Reads, merges and checks as on an admin's machine, which signs layers for kiosks: the files the configuration
+     * names (trust anchors, CA certificates) lie on the kiosks, so their paths are checked but the files are not looked
+     * for; each kiosk checks them when it binds the pushed layer.
+     *
+     * @throws ConfigException listing every other problem in every layer
+     */
+    public KioskConfig loadForKiosks() {
+        return load(false);
+    }
+
+    private KioskConfig load(boolean filesHere) {
         List<ConfigLayer> read = readAll();
         List<ConfigProblem> earlier = new ArrayList<>();
         read.forEach(l -> earlier.addAll(l.problems()));
-        KioskConfig config = KioskConfigBinder.bind(MergedTree.merge(read), defaultsLayer().tree(), earlier);
+        KioskConfig config = KioskConfigBinder.bind(MergedTree.merge(read), defaultsLayer().tree(), earlier, filesHere);
         LOG.info("Kiosk configuration for {} (version {}) read from {}", config.identity().kioskId(), config.version(),
                 read.stream().map(ConfigLayer::source).toList());
         return config;

@@ -207,8 +207,9 @@ final class ConfigCommands {
     }
 
     /**
-     * Reads {@code file} as a layer and checks it over the defaults with the kiosk's own strict binder, and against the
-     * layer rules; every problem is reported at once, and nothing is signed.
+     * Reads {@code file} as a layer and checks it over the defaults with the kiosk's own strict binder (but for the files
+     * it names, which lie on the kiosks), and against the layer rules; every problem is reported at once, and nothing is
+     * signed.
      */
     static ObjectNode checkedLayer(Path file, ConfigTarget target) {
         if (!Files.isRegularFile(file)) {
@@ -219,7 +220,7 @@ final class ConfigCommands {
         ObjectNode tree = null;
         try {
             tree = ConfigLayer.fromFile(file).tree();
-            KioskConfigLoader.overDefaults().file(file).load();
+            KioskConfigLoader.overDefaults().file(file).loadForKiosks();
         } catch (ConfigException e) {
             e.problems().stream().map(ConfigProblem::toString).forEach(problems::add);
         }

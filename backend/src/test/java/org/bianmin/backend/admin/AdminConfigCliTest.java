@@ -112,6 +112,20 @@ class AdminConfigCliTest {
     }
 
     @Test
+    void aFileTheLayerNamesIsTheKiosksSoItNeedNotExistHereButMustBeNamedByItsAbsolutePath() throws Exception {
+        adminKey();
+        Path absolute = layer("ca.yaml", "backend:\n  caCertificates: [/etc/bianmin/extranet-ca.pem]\ntrustAnchors: [/etc/bianmin/anchor.pem]\n");
+        assertEquals(0, admin("push", "--to", "fleet", absolute.toString()), err);
+        assertTrue(out.startsWith("Pushed fleet version 1"), out);
+
+        Path relative = layer("relative.yaml", "backend:\n  caCertificates: [certs/extranet-ca.pem]\n");
+        assertEquals(1, admin("push", "--to", "fleet", relative.toString()));
+        assertTrue(err.contains("backend.caCertificates[0]: certs/extranet-ca.pem — is a relative path; in a pushed layer write the "
+                + "absolute path the file has on the kiosks, e.g. /etc/bianmin/extranet-ca.pem"), err);
+        assertEquals(1, app.store().configs().latest("fleet"), "nothing more reached the backend");
+    }
+
+    @Test
     void pushSignsTheTargetsNextVersionAndStatusShowsWhatTheKioskRunsAgainstWhatItShould() throws Exception {
         adminKey();
         assertEquals(0, admin("push", "--to", "kiosk:demo-kiosk-01", layer("a.yaml", "session:\n  timeouts:\n    home: 90\n").toString()), err);
