@@ -32,6 +32,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -99,6 +100,50 @@ public final class TestCa {
     }
 
     private SSLContext serverTls(Instant from, Instant until, String... names) {
+        Issued server = issue(from, until, names);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", server.keys().getPrivate(), PASSWORD, new Certificate[] {server.leaf(), certificate});
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(store, PASSWORD);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(keyManagers.getKeyManagers(), null, null);
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes a current server certificate this CA issued for {@code names} as {@code dir/server.pem} (leaf, then this
+     * CA) and its key as {@code dir/server-key.pem} (PKCS#8), as {@code ./kiosk backend --tls-cert --tls-key} take them.
+     */
+    public void writeServerPem(Path dir, String... names) {
+        Instant now = Instant.now();
+        Issued server = issue(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)), names);
+        try {
+            Files.createDirectories(dir);
+            try (Writer out = Files.newBufferedWriter(dir.resolve("server.pem"), StandardCharsets.US_ASCII);
+                 JcaPEMWriter pem = new JcaPEMWriter(out)) {
+                pem.writeObject(server.leaf());
+                pem.writeObject(certificate);
+            }
+            try (Writer out = Files.newBufferedWriter(dir.resolve("server-key.pem"), StandardCharsets.US_ASCII);
+                 JcaPEMWriter pem = new JcaPEMWriter(out)) {
+                pem.writeObject(new JcaPKCS8Generator(server.keys().getPrivate(), null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Issued(KeyPair keys, X509Certificate leaf) {
+    }
+
+    private Issued issue(Instant from, Instant until, String... names) {
         KeyPair server = ecKeys();
         GeneralName[] alternatives = Arrays.stream(names)
                 .map(n -> new GeneralName(n.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, n))
@@ -110,19 +155,9 @@ public final class TestCa {
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alternatives));
-            X509Certificate leaf = sign(builder, keys);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("server", server.getPrivate(), PASSWORD, new Certificate[] {leaf, certificate});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(store, PASSWORD);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keyManagers.getKeyManagers(), null, null);
-            return tls;
+            return new Issued(server, sign(builder, keys));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 
