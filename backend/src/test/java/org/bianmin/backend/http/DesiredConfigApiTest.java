@@ -16,53 +16,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.bianmin.backend.BackendApp;
-import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.fleet.ConfigEnvelopes;
 import org.bianmin.backend.store.AuditEvent;
 import org.bianmin.config.signing.ConfigVerifier;
 import org.bianmin.config.signing.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Desired and reported config over HTTP against a real backend: the long-poll answered by a push, layers in order,
  * envelopes the backend refuses before any kiosk sees them, reports, token separation and the audit trail.
  */
-class DesiredConfigApiTest {
+class DesiredConfigApiTest extends DemoBackendWithAdminKey {
     static final String DEMO = "/api/v1/kiosks/demo-kiosk-01";
     static final String KIOSK = "demo-kiosk-token";
-    static final String ADMIN = "demo-admin-token";
     static final String PUSHES = "/api/v1/admin/config/pushes";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    BackendApp app;
-    Api api;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)).start();
-        api = new Api(app.port());
-        Api.Reply key = api.send("POST", "/api/v1/admin/keys", ADMIN,
-                "{\"publicKey\":" + ConfigEnvelopes.quoted(ConfigEnvelopes.ADMIN.publicKeyPem()) + "}");
-        assertEquals(201, key.status(), key.body());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     Api.Reply push(byte[] envelope) {
         return push(envelope, "");

@@ -17,52 +17,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.bianmin.backend.BackendApp;
-import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.fleet.ConfigEnvelopes;
 import org.bianmin.backend.fleet.HeartbeatJson;
 import org.bianmin.backend.store.AuditEvent;
 import org.bianmin.config.signing.ConfigVerifier;
 import org.bianmin.config.signing.Verdict;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fleet housekeeping over HTTP against a real backend: removing a kiosk (its token refused, its lists and rollouts left,
  * its history kept), moving a kiosk between groups (its waiting long-poll gets the new group's layer), removing a group
  * (refused while kiosks or a layer remain), rotating a kiosk's token, and kiosk tokens refused on all of it.
  */
-class FleetHousekeepingTest {
-    static final String ADMIN = "demo-admin-token";
+class FleetHousekeepingTest extends DemoBackendWithAdminKey {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    BackendApp app;
-    Api api;
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)).start();
-        api = new Api(app.port());
-        Api.Reply key = api.send("POST", "/api/v1/admin/keys", ADMIN,
-                "{\"publicKey\":" + ConfigEnvelopes.quoted(ConfigEnvelopes.ADMIN.publicKeyPem()) + "}");
-        assertEquals(201, key.status(), key.body());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     void group(String name) {
         Api.Reply r = api.send("POST", "/api/v1/admin/groups", ADMIN, "{\"name\":\"" + name + "\"}");

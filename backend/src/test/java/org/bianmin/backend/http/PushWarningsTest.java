@@ -7,44 +7,18 @@ import static org.bianmin.backend.fleet.ConfigEnvelopes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bianmin.backend.BackendApp;
-import org.bianmin.backend.BackendConfig;
-import org.bianmin.backend.fleet.ConfigEnvelopes;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A push whose layer names services the backend does not offer where it goes, over HTTP against a real backend: the push
  * goes through, and its answer says which code, at which kiosks, and what to do.
  */
-class PushWarningsTest {
-    static final String ADMIN = "demo-admin-token";
+class PushWarningsTest extends DemoBackendWithAdminKey {
     static final String PUSHES = "/api/v1/admin/config/pushes";
     static final String OFFERED = "si-participation-certificate, business-licence, pesticide-licence, breeding-livestock-licence";
 
-    @TempDir
-    Path data;
-    BackendApp app;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)).start();
-        api = new Api(app.port());
-        Api.Reply key = api.send("POST", "/api/v1/admin/keys", ADMIN,
-                "{\"publicKey\":" + ConfigEnvelopes.quoted(ConfigEnvelopes.ADMIN.publicKeyPem()) + "}");
-        assertEquals(201, key.status(), key.body());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
 
     /** Pushes {@code yaml} as {@code target}'s {@code version} and returns the warnings of the answer. */
     List<String> warnings(String target, long version, String yaml) {
