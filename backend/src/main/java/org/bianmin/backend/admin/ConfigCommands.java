@@ -82,7 +82,7 @@ final class ConfigCommands {
     static void printPushed(AdminCli.LocalCommand command, JsonNode pushed, String what) {
         StringBuilder b = new StringBuilder();
         StatusReport.wrapCells(b, what + " " + pushed.path("target").asText() + " version " + pushed.path("version").asLong()
-                + " (key " + pushed.path("keyId").asText() + ", sha256 " + pushed.path("sha256").asText().substring(0, 12) + "…)", "", "  ");
+                + " (key " + pushed.path("keyId").asText() + ", sha256 " + pushed.path("sha256").asText().substring(0, 8) + "…)", "", "  ");
         JsonNode r = pushed.path("rollout");
         if (r.isMissingNode() || r.isNull()) {
             StatusReport.wrapCells(b, "Every kiosk of " + pushed.path("target").asText() + " gets it now; kiosks that are offline "
