@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import org.bianmin.backend.store.Database;
 import org.postgresql.PGConnection;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The change feed across backend instances on one PostgreSQL: {@code NOTIFY bianmin_config, 'generation'} through the
- * pool, and {@code LISTEN bianmin_config} on a connection of its own that a daemon thread waits on, a second at a time. A broken listening
+ * pool, and, from the first listener on, {@code LISTEN bianmin_config} on a connection of its own that a daemon thread
+ * waits on, a second at a time. A broken listening
  * connection is reopened with backoff, and every (re)connection is announced as {@link ChangeFeed#RESYNC}, since
  * notifications sent while it was down are lost.
  */
@@ -30,12 +32,12 @@ public final class PostgresChangeFeed implements ChangeFeed {
     private final Database database;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
     private final Thread thread;
 
     public PostgresChangeFeed(Database database) {
         this.database = database;
         this.thread = Thread.ofPlatform().daemon().name("config-listen").unstarted(this::run);
-        thread.start();
     }
 
     @Override
@@ -44,9 +46,16 @@ public final class PostgresChangeFeed implements ChangeFeed {
                 .mapTo(String.class).one());
     }
 
+    /**
+     * Adds {@code listener}; the first one starts the listening, so it hears the {@link ChangeFeed#RESYNC} that says
+     * LISTEN is in place and every notification after it.
+     */
     @Override
     public void listen(LongConsumer listener) {
         listeners.add(listener);
+        if (started.compareAndSet(false, true)) {
+            thread.start();
+        }
     }
 
     private void run() {
