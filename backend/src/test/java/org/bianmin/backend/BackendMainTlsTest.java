@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bianmin.backend.tls.ClientTrust;
@@ -21,30 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./kiosk backend --tls-cert FILE --tls-key FILE}: HTTPS on the one port, or exit 2 with one line naming the file. */
-class BackendMainTlsTest {
+class BackendMainTlsTest extends BackendMainLaunches {
     @TempDir
     Path dir;
     TestCertificates.PemFiles pem;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
     @BeforeEach
     void certificates() {
         pem = TestCertificates.write(dir);
-    }
-
-    BackendMain.Launch launch(String... args) {
-        return BackendMain.launch(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String err() {
-        return err.toString(StandardCharsets.UTF_8);
     }
 
     void assertRefusedInOneLine(BackendMain.Launch launch, String message) {

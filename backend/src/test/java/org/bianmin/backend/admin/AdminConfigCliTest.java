@@ -8,17 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.bianmin.backend.BackendApp;
-import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.store.LayerReport;
 import org.bianmin.backend.store.ReportStatus;
 import org.bianmin.backend.store.Service;
 import org.bianmin.config.signing.SignedConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,42 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * is signed), status with the reason and the differences, history, revert, config show with origins, provisioning,
  * rollouts, and each failure in plain words.
  */
-class AdminConfigCliTest {
-    @TempDir
-    Path data;
+class AdminConfigCliTest extends DemoBackendAdminCli {
     @TempDir
     Path keys;
-    BackendApp app;
-    String backend;
-    final Map<String, String> env = new HashMap<>(Map.of("KIOSK_ADMIN_TOKEN", "demo-admin-token"));
-    String out;
-    String err;
-
-    @BeforeEach
-    void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)).start();
-        backend = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    int admin(String... args) {
-        return run(AdminRun.against(backend, args));
-    }
 
     /** A command that needs no backend. */
     int local(String... args) {
         return run(args);
-    }
-
-    int run(String[] withBackend) {
-        AdminRun r = AdminRun.of(withBackend, env);
-        out = r.out();
-        err = r.err();
-        return r.code();
     }
 
     /** Makes a key pair, registers it and makes it the one push signs with. */

@@ -6,51 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.bianmin.backend.BackendApp;
-import org.bianmin.backend.BackendConfig;
 import org.bianmin.backend.auth.AuthenticationException;
 import org.bianmin.backend.store.DesiredConfigs;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./kiosk admin} housekeeping in-process against a real backend: kiosk remove and rotate-token say what they would
  * do until given --yes, kiosk move, group remove with its refusals in one line each, and config clear.
  */
-class AdminHousekeepingCliTest {
-    @TempDir
-    Path data;
-    BackendApp app;
-    String backend;
-    final Map<String, String> env = new HashMap<>(Map.of("KIOSK_ADMIN_TOKEN", "demo-admin-token"));
-    String out;
-    String err;
-
-    @BeforeEach
-    void start() {
-        app = BackendApp.create(BackendConfig.of(0, data).withDemo(true)).start();
-        backend = "http://127.0.0.1:" + app.port();
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
-    }
-
-    int admin(String... args) {
-        AdminRun r = AdminRun.of(AdminRun.against(backend, args), env);
-        out = r.out();
-        err = r.err();
-        return r.code();
-    }
-
+class AdminHousekeepingCliTest extends DemoBackendAdminCli {
     /** Adds a kiosk from the command line and returns the token it printed. */
     String addKiosk(String id, String... groupOptions) {
         List<String> args = new ArrayList<>(List.of("kiosk", "add", id, "--name", "城关镇便民服务中心"));
